@@ -1,0 +1,51 @@
+package dev.tower.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * Connection pools sized and timed as DESIGN.md's "Connections" section says: a desktop app needs
+ * few connections, must notice a dead server within seconds, and must never hang on a half-open socket.
+ */
+public final class DataSources {
+    private DataSources() {}
+
+    /** A small pool for one signed-in staff member. */
+    public static HikariDataSource staffPool(ConnectionSettings settings, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.login());
+        config.setPassword(new String(settings.password()));
+        config.setMinimumIdle(1);
+        config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(Duration.ofSeconds(4).toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+        config.setKeepaliveTime(Duration.ofMinutes(3).toMillis());
+        config.setMaxLifetime(Duration.ofMinutes(25).toMillis());
+        config.setIdleTimeout(Duration.ofMinutes(10).toMillis());
+        // Fail fast with the server's own message (wrong password, no such database) at sign-in.
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("socketTimeout", "45");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("connectTimeout", "4");
+        config.addDataSourceProperty("ApplicationName", "Tower");
+        return new HikariDataSource(config);
+    }
+
+    /** An unpooled source for one-off setup work (bootstrap, migrations, demo data). */
+    public static DataSource simple(ConnectionSettings settings) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(settings.jdbcUrl());
+        ds.setUser(settings.login());
+        ds.setPassword(new String(settings.password()));
+        ds.setApplicationName("Tower setup");
+        ds.setTcpKeepAlive(true);
+        ds.setConnectTimeout(5);
+        return ds;
+    }
+}
