@@ -34,7 +34,8 @@ BEGIN
         END IF;
     END LOOP;
 
-    EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO tower_owner', current_database());
+    -- TEMPORARY: REFRESH MATERIALIZED VIEW CONCURRENTLY builds its diff in a temp table as the view's owner.
+    EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO tower_owner', current_database());
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO tower_admin, tower_ops, tower_analyst, tower_security',
                    current_database());
     EXECUTE format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());

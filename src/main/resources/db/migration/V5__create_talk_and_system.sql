@@ -108,7 +108,9 @@ CREATE TABLE audit_logs (
     ip_address  inet,
     user_agent  text,
     created_at  timestamptz DEFAULT now(),
-    seq         bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    -- position in the hash chain: assigned under the chain lock by the audit trigger, so it
+    -- follows commit order (an identity would be handed out before the lock and could interleave)
+    seq         bigint NOT NULL UNIQUE,
     action_name text,
     actor_login text NOT NULL DEFAULT session_user,
     prev_hash   text,

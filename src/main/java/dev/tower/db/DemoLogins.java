@@ -24,14 +24,20 @@ public final class DemoLogins {
 
     public static void ensure(DataSource superuser) {
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            // Created as tower_security, like every staff login, so the Staff screen can later change
+            // their role, password and enabled state through the staff functions.
+            s.execute("SET ROLE tower_security");
             for (DemoLogin d : ALL) {
                 s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + d.login() + "') THEN "
-                        + "CREATE ROLE " + d.login() + " LOGIN; END IF; END $$");
-                s.execute("ALTER ROLE " + d.login() + " LOGIN PASSWORD '" + PASSWORD + "' NOSUPERUSER NOCREATEROLE NOBYPASSRLS");
+                        + "CREATE ROLE " + d.login() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS; END IF; END $$");
+                s.execute("ALTER ROLE " + d.login() + " LOGIN PASSWORD '" + PASSWORD + "'");
                 s.execute("GRANT " + d.group() + " TO " + d.login());
+            }
+            s.execute("RESET ROLE");
+            for (DemoLogin d : ALL) {
                 try (PreparedStatement p = c.prepareStatement("""
-                        INSERT INTO public.staff_members (login, display_name, role_group)
-                        VALUES (?, ?, ?)
+                        INSERT INTO public.staff_members (login, display_name, role_group, created_by)
+                        VALUES (?, ?, ?, 'tower setup')
                         ON CONFLICT (login) DO NOTHING""")) {
                     p.setString(1, d.login());
                     p.setString(2, d.displayName());

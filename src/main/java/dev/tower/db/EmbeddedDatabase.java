@@ -29,6 +29,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
     public static final String DATABASE = "postgres";
 
+    /** Null when attached to a cluster another Tower process started: closing then stops nothing. */
     private final EmbeddedPostgres postgres;
     private final EmbeddedSettings settings;
     private final boolean freshCluster;
@@ -39,12 +40,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.freshCluster = freshCluster;
     }
 
-    /** Starts (and on first use creates) the cluster under {@code home}; {@code port <= 0} keeps the saved or picks a free one. */
+    /**
+     * Starts (and on first use creates) the cluster under {@code home}; {@code port <= 0} keeps the saved
+     * port or picks a free one. If another Tower process (the UI, {@code tower db start}) is already
+     * running this cluster, attaches to it instead of failing: two windows can share one database.
+     */
     public static EmbeddedDatabase start(Path home, int port) {
         try {
             Files.createDirectories(home);
-            EmbeddedSettings settings = EmbeddedSettings.loadOrCreate(home, port);
             Path dataDir = home.resolve("pg17");
+            if (Files.exists(dataDir.resolve("postmaster.pid")) && EmbeddedSettings.exists(home)) {
+                EmbeddedSettings running = EmbeddedSettings.loadOrCreate(home, 0);
+                if (answers(running.port())) {
+                    LOG.info("Embedded PostgreSQL already running on port {}; attaching", running.port());
+                    return new EmbeddedDatabase(null, running, false);
+                }
+            }
+            EmbeddedSettings settings = EmbeddedSettings.loadOrCreate(home, port);
             boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
             Path pwFile = home.resolve(".initdb-pw");
             if (fresh) {
@@ -73,6 +85,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    private static boolean answers(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** True when another process owns the server; closing this handle leaves it running. */
+    public boolean attached() { return postgres == null; }
+
     public int port() { return settings.port(); }
 
     public String superuserPassword() { return settings.superuserPassword(); }
@@ -84,6 +108,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -99,6 +126,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Port and superuser password of one installation, kept between runs. */
     record EmbeddedSettings(int port, String superuserPassword) {
+        static boolean exists(Path home) {
+            return Files.exists(home.resolve("embedded.properties"));
+        }
+
         static EmbeddedSettings loadOrCreate(Path home, int requestedPort) throws IOException {
             Path file = home.resolve("embedded.properties");
             Properties props = new Properties();

@@ -10,6 +10,7 @@ import java.sql.SQLException;
  */
 public final class RoleBootstrap {
     static final String SCRIPT = "/db/bootstrap/V0__roles.sql";
+    static final String STAFF_FUNCTIONS = "/db/bootstrap/staff_functions.sql";
 
     private RoleBootstrap() {}
 
@@ -18,6 +19,18 @@ public final class RoleBootstrap {
             SqlScript.run(c, SCRIPT);
         } catch (SQLException e) {
             throw new DatabaseSetupException("Could not create Tower's database roles: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * (Re)creates the staff-login functions owned by tower_security. Runs after the migrations, which
+     * create the tables and helpers they use; see the script for why they are not a migration.
+     */
+    public static void ensureStaffFunctions(DataSource superuser) {
+        try (Connection c = superuser.getConnection()) {
+            SqlScript.run(c, STAFF_FUNCTIONS);
+        } catch (SQLException e) {
+            throw new DatabaseSetupException("Could not install the staff management functions: " + e.getMessage(), e);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class TestDatabase {
 
     private final EmbeddedDatabase embedded;
     private final DataSource superuser;
+    private Path home;
 
     private TestDatabase(EmbeddedDatabase embedded) {
         this.embedded = embedded;
@@ -43,8 +44,10 @@ public final class TestDatabase {
                 Path home = Files.createTempDirectory(root, "run-");
                 EmbeddedDatabase db = EmbeddedDatabase.start(home, 0);
                 TestDatabase t = new TestDatabase(db);
+                t.home = home;
                 RoleBootstrap.ensureRoles(t.superuser);
                 new Migrator(t.superuser).migrate();
+                RoleBootstrap.ensureStaffFunctions(t.superuser);
                 DemoLogins.ensure(t.superuser);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));
                 instance = t;
@@ -61,6 +64,9 @@ public final class TestDatabase {
     public int port() { return embedded.port(); }
 
     public String superuserPassword() { return embedded.superuserPassword(); }
+
+    /** The folder EmbeddedDatabase was started in (holds embedded.properties and the pg17 data dir). */
+    public Path home() { return home; }
 
     /** The embedded superuser: for fixtures only, never for the behaviour under test. */
     public DataSource superuser() { return superuser; }

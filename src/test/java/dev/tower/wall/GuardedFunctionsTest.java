@@ -1,0 +1,91 @@
+package dev.tower.wall;
+
+import dev.tower.testing.SqlProbe;
+import dev.tower.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For every mutation function and every staff role, over plain JDBC (no app in between): the call
+ * is either allowed (it reaches the function's own validation) or refused with SQLSTATE 42501.
+ * The list of functions is read from the catalog, so a new function without an entry here fails.
+ */
+class GuardedFunctionsTest {
+    private static final String ADMIN = "demo_admin", OPS = "demo_ops", ANALYST = "demo_analyst";
+
+    /** function -> (a call with harmless bad input, the logins allowed to call it) */
+    private static final Map<String, Probe> PROBES = new TreeMap<>(Map.of(
+            "verify_audit_chain", new Probe("SELECT * FROM ops.verify_audit_chain()", Set.of(ADMIN)),
+            "set_system_setting", new Probe("SELECT ops.set_system_setting('no.such.setting', '1')", Set.of(ADMIN)),
+            "create_staff_login", new Probe("SELECT ops.create_staff_login('Bad Login!', 'X', 'tower_ops', 'x')", Set.of(ADMIN)),
+            "change_staff_role", new Probe("SELECT ops.change_staff_role('nobody_here', 'tower_ops')", Set.of(ADMIN)),
+            "set_staff_disabled", new Probe("SELECT ops.set_staff_disabled('nobody_here', true)", Set.of(ADMIN)),
+            "reset_staff_password", new Probe("SELECT ops.reset_staff_password('nobody_here', 'x')", Set.of(ADMIN)),
+            "staff_check_login_name", new Probe("SELECT ops.staff_check_login_name('x')", Set.of()),
+            "staff_check_group", new Probe("SELECT ops.staff_check_group('x')", Set.of()),
+            "staff_check_verifier", new Probe("SELECT ops.staff_check_verifier('x')", Set.of()),
+            "staff_keep_an_admin", new Probe("SELECT ops.staff_keep_an_admin('x')", Set.of())));
+
+    record Probe(String call, Set<String> allowed) {}
+
+    private final TestDatabase db = TestDatabase.get();
+
+    @Test
+    void everyFunctionInOpsHasAnExpectation() throws Exception {
+        try (Connection c = db.superuser().getConnection()) {
+            List<String> functions = SqlProbe.column(c, """
+                    SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                    WHERE n.nspname = 'ops' ORDER BY 1""");
+            assertThat(PROBES.keySet()).containsExactlyInAnyOrderElementsOf(functions);
+        }
+    }
+
+    static Stream<Arguments> functionAndLogin() {
+        List<Arguments> cases = new ArrayList<>();
+        PROBES.forEach((fn, probe) -> {
+            for (String login : List.of(ADMIN, OPS, ANALYST)) {
+                cases.add(Arguments.of(fn, login));
+            }
+        });
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("functionAndLogin")
+    void allowedOrRefusedWith42501(String function, String login) throws Exception {
+        Probe probe = PROBES.get(function);
+        try (Connection c = db.connectAsDemo(login)) {
+            String state = SqlProbe.stateOf(c, probe.call());
+            if (probe.allowed().contains(login)) {
+                // reached the function body: it ran, or its own validation refused the bad input
+                assertThat(state).as("%s as %s", function, login).isIn(null, "P0001");
+            } else {
+                assertThat(state).as("%s as %s", function, login).isEqualTo("42501");
+            }
+        }
+    }
+
+    @Test
+    void badInputGetsACodedPlainMessage() throws Exception {
+        try (Connection c = db.connectAsDemo(ADMIN)) {
+            assertThat(SqlProbe.messageOf(c, "SELECT ops.create_staff_login('Bad Login!', 'X', 'tower_ops', 'x')"))
+                    .contains("staff.bad_login: A login is 3 to 63 characters");
+            assertThat(SqlProbe.messageOf(c, "SELECT ops.set_system_setting('dispute.sla_hours', 'soon')"))
+                    .contains("settings.out_of_range: \"soon\" is not a whole number of hours");
+            assertThat(SqlProbe.messageOf(c, "SELECT ops.set_system_setting('refund.second_approval_above', '12.345')"))
+                    .contains("settings.not_an_amount");
+        }
+    }
+}
