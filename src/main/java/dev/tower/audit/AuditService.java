@@ -1,0 +1,51 @@
+package dev.tower.audit;
+
+import dev.tower.error.ValidationException;
+import dev.tower.security.AccessGuard;
+import dev.tower.security.Permission;
+import dev.tower.security.Session;
+
+import java.util.List;
+
+/** Reading the audit log and checking its hash chain (admin). */
+public final class AuditService {
+    public static final int MAX_PAGE = 500;
+
+    /** One page, and where the next one starts (null when this was the last). */
+    public record Page(List<AuditEntry> entries, Long nextBeforeSeq) {}
+
+    private final Session session;
+
+    public AuditService(Session session) {
+        this.session = session;
+    }
+
+    /** @param beforeSeq the {@link Page#nextBeforeSeq()} of the previous page, or null for the newest */
+    public Page page(AuditFilter filter, Long beforeSeq, int size) {
+        AccessGuard.require(session, Permission.VIEW_AUDIT_LOG);
+        if (size < 1 || size > MAX_PAGE) {
+            throw new ValidationException("audit.bad_page_size", "A page holds 1 to " + MAX_PAGE + " entries.");
+        }
+        AuditFilter f = filter == null ? AuditFilter.ANY : filter;
+        // one extra row says whether another page exists without a count(*) over the whole log
+        List<AuditEntry> rows = session.jdbi().withExtension(AuditDao.class, dao -> dao.page(f, beforeSeq, size + 1));
+        boolean more = rows.size() > size;
+        List<AuditEntry> entries = more ? rows.subList(0, size) : rows;
+        return new Page(List.copyOf(entries), more ? entries.getLast().seq() : null);
+    }
+
+    public List<FieldChange> changes(long seq) {
+        AccessGuard.require(session, Permission.VIEW_AUDIT_LOG);
+        return session.jdbi().withExtension(AuditDao.class, dao -> dao.changes(seq));
+    }
+
+    public List<String> actionNames() {
+        AccessGuard.require(session, Permission.VIEW_AUDIT_LOG);
+        return session.jdbi().withExtension(AuditDao.class, AuditDao::actionNames);
+    }
+
+    public ChainCheck verifyChain() {
+        AccessGuard.require(session, Permission.VERIFY_AUDIT_CHAIN);
+        return session.jdbi().withExtension(AuditDao.class, AuditDao::verifyChain);
+    }
+}

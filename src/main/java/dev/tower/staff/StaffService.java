@@ -1,0 +1,113 @@
+package dev.tower.staff;
+
+import dev.tower.error.ValidationException;
+import dev.tower.security.AccessGuard;
+import dev.tower.security.Permission;
+import dev.tower.security.Role;
+import dev.tower.security.Session;
+import org.postgresql.util.PasswordUtil;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Staff management (admin). Input is checked here first so people get the message before a round trip;
+ * the ops.* functions check it all again, because a psql user skips this class.
+ *
+ * <p>Passwords are turned into a SCRAM-SHA-256 verifier here and the char arrays wiped: the clear text
+ * never leaves this process, is never logged and never stored.
+ */
+public final class StaffService {
+    static final Pattern LOGIN = Pattern.compile("^[a-z_][a-z0-9_]{2,62}$");
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final Session session;
+
+    public StaffService(Session session) {
+        this.session = session;
+    }
+
+    public List<StaffMember> list() {
+        AccessGuard.require(session, Permission.MANAGE_STAFF);
+        return session.jdbi().withExtension(StaffDao.class, StaffDao::listStaff).stream()
+                .map(r -> new StaffMember(r.login(), r.displayName(), Role.ofGroupRole(r.roleGroup()).orElseThrow(), r.disabled(),
+                        r.canLogIn(), r.createdAt(), r.createdBy()))
+                .toList();
+    }
+
+    public void create(String login, String displayName, Role role, char[] password) {
+        AccessGuard.require(session, Permission.MANAGE_STAFF);
+        try {
+            String cleanLogin = checkLogin(login);
+            if (displayName == null || displayName.isBlank() || displayName.strip().length() > 100) {
+                throw new ValidationException("staff.bad_name", "Give the staff member a name of 1 to 100 characters.");
+            }
+            requireRole(role);
+            String verifier = verifier(cleanLogin, password);
+            session.jdbi().useExtension(StaffDao.class,
+                    dao -> dao.createLogin(cleanLogin, displayName.strip(), role.groupRole(), verifier));
+        } finally {
+            wipe(password);
+        }
+    }
+
+    public void changeRole(String login, Role role) {
+        AccessGuard.require(session, Permission.MANAGE_STAFF);
+        requireRole(role);
+        session.jdbi().useExtension(StaffDao.class, dao -> dao.changeRole(login, role.groupRole()));
+    }
+
+    public void setDisabled(String login, boolean disabled) {
+        AccessGuard.require(session, Permission.MANAGE_STAFF);
+        if (disabled && session.login().equals(login)) {
+            throw new ValidationException("staff.cannot_disable_self", "You cannot disable your own login.");
+        }
+        session.jdbi().useExtension(StaffDao.class, dao -> dao.setDisabled(login, disabled));
+    }
+
+    public void resetPassword(String login, char[] password) {
+        AccessGuard.require(session, Permission.MANAGE_STAFF);
+        try {
+            String verifier = verifier(login, password);
+            session.jdbi().useExtension(StaffDao.class, dao -> dao.resetPassword(login, verifier));
+        } finally {
+            wipe(password);
+        }
+    }
+
+    static String checkLogin(String login) {
+        String clean = login == null ? "" : login.strip();
+        if (!LOGIN.matcher(clean).matches()) {
+            throw new ValidationException("staff.bad_login",
+                    "A login is 3 to 63 characters: lower-case letters, digits and underscores, not starting with a digit.");
+        }
+        if (clean.startsWith("pg_") || clean.startsWith("tower_") || clean.equals("postgres")) {
+            throw new ValidationException("staff.reserved_login", "\"" + clean + "\" is reserved; choose another login.");
+        }
+        return clean;
+    }
+
+    private static void requireRole(Role role) {
+        if (role == null) {
+            throw new ValidationException("staff.bad_role", "Choose a role: admin, ops or analyst.");
+        }
+    }
+
+    private static String verifier(String login, char[] password) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new ValidationException("staff.weak_password",
+                    "The password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
+        }
+        if (login != null && new String(password).equalsIgnoreCase(login)) {
+            throw new ValidationException("staff.weak_password", "The password must not be the login itself.");
+        }
+        return PasswordUtil.encodeScramSha256(password);
+    }
+
+    private static void wipe(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+    }
+}

@@ -1,0 +1,1 @@
+SELECT ops.change_staff_role(:login, :roleGroup)::text

@@ -1,0 +1,1 @@
+SELECT ops.create_staff_login(:login, :displayName, :roleGroup, :verifier)::text

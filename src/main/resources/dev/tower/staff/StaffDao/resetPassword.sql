@@ -1,0 +1,1 @@
+SELECT ops.reset_staff_password(:login, :verifier)::text

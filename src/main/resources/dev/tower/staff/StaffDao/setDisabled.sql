@@ -1,0 +1,1 @@
+SELECT ops.set_staff_disabled(:login, :disabled)::text
