@@ -1,0 +1,112 @@
+package dev.tower.app;
+
+import dev.tower.security.Session;
+import dev.tower.shell.SectionViews;
+import dev.tower.shell.ShellView;
+import dev.tower.shell.ShellViewModel;
+import dev.tower.signin.SignInService;
+import dev.tower.signin.SignInView;
+import dev.tower.signin.SignInViewModel;
+import dev.tower.ui.FxTaskExecutor;
+import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.ThemeSetting;
+import dev.tower.ui.Themes;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+
+/**
+ * The only place that constructs services, ViewModels and views and wires them together, and the
+ * app's navigation: sign-in, then the shell for one session, then back to sign-in on sign-out.
+ *
+ * <p>A feature plugs in by registering its view for its {@link dev.tower.shell.Section} in
+ * {@link #sectionViews(Session)}; the shell itself never changes.
+ */
+public final class CompositionRoot {
+    private static final Logger LOG = LoggerFactory.getLogger(CompositionRoot.class);
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 640;
+
+    private final AppConfig config;
+    private final TaskExecutor executor = new FxTaskExecutor();
+    private final ThemeSetting theme = new ThemeSetting();
+    private final SignInService signInService = new SignInService();
+    private Stage stage;
+    private Session session;
+    private boolean stopped;
+
+    public CompositionRoot(AppConfig config) {
+        this.config = config;
+    }
+
+    /** Builds the window on {@code stage} and shows the sign-in screen. Call on the FX thread. */
+    public void start(Stage stage) {
+        this.stage = stage;
+        Themes.follow(theme);
+        Scene scene = new Scene(signInView(), 1180, 760);
+        Themes.style(scene);
+        stage.setScene(scene);
+        stage.setTitle("Tower");
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        addIcons(stage);
+        stage.show();
+    }
+
+    /** Closes the open session's connections and the workers; the window is going away. */
+    public void stop() {
+        stopped = true;
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        executor.close();
+    }
+
+    private SignInView signInView() {
+        String embeddedUrl = config.embeddedDatabase() ? config.jdbcUrl() : null;
+        String addressUrl = config.embeddedDatabase() ? null : config.jdbcUrl();
+        return new SignInView(new SignInViewModel(signInService, executor, embeddedUrl, addressUrl, this::signedIn));
+    }
+
+    private void signedIn(Session newSession) {
+        if (stopped) {
+            newSession.close(); // the window closed while the sign-in was under way
+            return;
+        }
+        session = newSession;
+        ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut);
+        stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession)));
+    }
+
+    private void signedOut() {
+        LOG.info("{} signed out", session == null ? "?" : session.login());
+        session = null;
+        stage.getScene().setRoot(signInView());
+    }
+
+    /**
+     * The real view of each section that has one, for this session. Features add a line here, e.g.
+     * {@code .register(Section.BOOKINGS, () -> new BookingsView(new BookingsViewModel(
+     * new BookingService(session, new BookingDao(session.jdbi())), executor)))}; the rest show a placeholder.
+     */
+    private SectionViews sectionViews(Session session) {
+        return new SectionViews();
+    }
+
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {32, 64, 256}) {
+            try (InputStream in = CompositionRoot.class.getResourceAsStream("tower-" + size + ".png")) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("App icon {} not loaded", size, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tower.shell;
+
+import dev.tower.error.ErrorText;
+import dev.tower.error.UserMessage;
+import dev.tower.security.AccessGuard;
+import dev.tower.security.Session;
+import dev.tower.ui.BackgroundTask;
+import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.ThemeSetting;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/** The signed-in frame: which sections the role may open, which one is open, who is signed in. */
+public final class ShellViewModel {
+    private final Session session;
+    private final TaskExecutor executor;
+    private final ThemeSetting theme;
+    private final Runnable onSignedOut;
+
+    private final ObservableList<Section> sections;
+    private final ReadOnlyObjectWrapper<Section> selectedSection = new ReadOnlyObjectWrapper<>(this, "selectedSection");
+    private final ReadOnlyStringWrapper userName = new ReadOnlyStringWrapper(this, "userName");
+    private final ReadOnlyStringWrapper roleLabel = new ReadOnlyStringWrapper(this, "roleLabel");
+    private final ReadOnlyStringWrapper databaseLabel = new ReadOnlyStringWrapper(this, "databaseLabel");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
+
+    /** @param onSignedOut runs on the UI thread once the session's connections are closed */
+    public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut) {
+        this.session = Objects.requireNonNull(session);
+        this.executor = Objects.requireNonNull(executor);
+        this.theme = Objects.requireNonNull(theme);
+        this.onSignedOut = Objects.requireNonNull(onSignedOut);
+        sections = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+                Arrays.stream(Section.values()).filter(s -> session.has(s.permission())).toList()));
+        userName.set(session.displayName());
+        roleLabel.set(session.role().label());
+        databaseLabel.set(session.databaseLabel());
+        selectedSection.set(sections.isEmpty() ? null : sections.getFirst());
+    }
+
+    /** Opens a section; refuses (typed) one the role may not see, whatever the view shows. */
+    public void select(Section section) {
+        AccessGuard.require(session, section.permission());
+        selectedSection.set(section);
+    }
+
+    /** Closes this staff member's connections off the UI thread, then hands back to sign-in. */
+    public void signOut() {
+        if (busy.get()) {
+            return;
+        }
+        busyMessage.set("Signing out\u2026");
+        executor.execute(BackgroundTask.ofAction("Sign out " + session.login(), busy, session::close)
+                .onSuccess(done -> onSignedOut.run())
+                .onFailure(failure -> error.set(ErrorText.describe(failure))));
+    }
+
+    public void toggleTheme() {
+        theme.toggle();
+    }
+
+    public ObservableList<Section> sections() { return sections; }
+
+    public ReadOnlyObjectProperty<Section> selectedSectionProperty() { return selectedSection.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty userNameProperty() { return userName.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty roleLabelProperty() { return roleLabel.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty databaseLabelProperty() { return databaseLabel.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty darkThemeProperty() { return theme.darkProperty(); }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+
+    public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() { return error.getReadOnlyProperty(); }
+}

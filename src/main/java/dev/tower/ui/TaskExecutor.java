@@ -1,0 +1,17 @@
+package dev.tower.ui;
+
+/**
+ * Runs blocking work (JDBC, files) off the UI thread and delivers the outcome back on it. ViewModels
+ * take one in their constructor: {@link FxTaskExecutor} in the app, {@link SyncTaskExecutor} in tests.
+ *
+ * <p>Contract for both: {@link #execute} is called on the UI thread; the task's busy flag is true from
+ * then until just before its success or failure handler runs (on the UI thread); failures arrive
+ * classified as a {@link dev.tower.error.TowerException} and have already been logged once.
+ */
+public interface TaskExecutor extends AutoCloseable {
+    <T> void execute(BackgroundTask<T> task);
+
+    /** Stops accepting work; running work is interrupted. */
+    @Override
+    void close();
+}

@@ -1,0 +1,1 @@
+SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user

@@ -1,0 +1,88 @@
+package dev.tower.shell;
+
+import dev.tower.error.AccessDeniedException;
+import dev.tower.security.Role;
+import dev.tower.security.Session;
+import dev.tower.testing.TestSessions;
+import dev.tower.ui.ManualTaskExecutor;
+import dev.tower.ui.SyncTaskExecutor;
+import dev.tower.ui.ThemeSetting;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.tower.shell.Section.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ShellViewModelTest {
+    private static ShellViewModel shellFor(Role role) {
+        return new ShellViewModel(TestSessions.offline(role), new SyncTaskExecutor(), new ThemeSetting(), () -> { });
+    }
+
+    @Test
+    void adminSeesEverySection() {
+        assertThat(shellFor(Role.ADMIN).sections()).containsExactly(Section.values());
+    }
+
+    @Test
+    void opsSeeProvidersAreasBookingsAndDisputes() {
+        assertThat(shellFor(Role.OPS).sections()).containsExactly(PROVIDERS, AREAS, BOOKINGS, DISPUTES);
+    }
+
+    @Test
+    void analystsSeeAnalyticsOnly() {
+        assertThat(shellFor(Role.ANALYST).sections()).containsExactly(ANALYTICS);
+    }
+
+    @Test
+    void firstVisibleSectionIsOpenAndOthersCanBeSelected() {
+        ShellViewModel ops = shellFor(Role.OPS);
+        assertThat(ops.selectedSectionProperty().get()).isEqualTo(PROVIDERS);
+        ops.select(DISPUTES);
+        assertThat(ops.selectedSectionProperty().get()).isEqualTo(DISPUTES);
+    }
+
+    @Test
+    void aSectionTheRoleMayNotSeeCannotBeOpened() {
+        ShellViewModel analyst = shellFor(Role.ANALYST);
+        assertThatThrownBy(() -> analyst.select(BOOKINGS)).isInstanceOf(AccessDeniedException.class);
+        assertThat(analyst.selectedSectionProperty().get()).isEqualTo(ANALYTICS);
+    }
+
+    @Test
+    void headerShowsWhoIsSignedInAndWhere() {
+        ShellViewModel vm = shellFor(Role.OPS);
+        assertThat(vm.userNameProperty().get()).isEqualTo("Test Operations");
+        assertThat(vm.roleLabelProperty().get()).isEqualTo("Operations");
+        assertThat(vm.databaseLabelProperty().get()).isEqualTo("nowhere (test)");
+    }
+
+    @Test
+    void themeToggleFlipsTheSharedSetting() {
+        ThemeSetting theme = new ThemeSetting();
+        ShellViewModel vm = new ShellViewModel(TestSessions.offline(Role.ADMIN), new SyncTaskExecutor(), theme, () -> { });
+        vm.toggleTheme();
+        assertThat(theme.isDark()).isTrue();
+        assertThat(vm.darkThemeProperty().get()).isTrue();
+        vm.toggleTheme();
+        assertThat(theme.isDark()).isFalse();
+    }
+
+    @Test
+    void signOutClosesTheConnectionsOffTheUiThreadThenNavigatesOnce() {
+        AtomicInteger closes = new AtomicInteger();
+        AtomicInteger navigations = new AtomicInteger();
+        Session session = TestSessions.offline(Role.OPS, closes);
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        ShellViewModel vm = new ShellViewModel(session, executor, new ThemeSetting(), navigations::incrementAndGet);
+        vm.signOut();
+        vm.signOut();
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(closes.get()).as("nothing closed on the calling thread").isZero();
+        executor.runAll();
+        assertThat(closes.get()).isEqualTo(1);
+        assertThat(navigations.get()).isEqualTo(1);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+}
