@@ -21,6 +21,7 @@ class StaffAndSettingsFunctionsTest {
         String login = "wall_test_ops";
         try (Connection admin = db.connectAsDemo("demo_admin")) {
             long before = auditCount(admin);
+            seen = before;
             call(admin, "SELECT ops.create_staff_login(?, ?, ?, ?)", login, "Wall Test", "tower_ops", verifier("first-pass"));
             assertThat(auditCount(admin)).isEqualTo(before + 1);
             assertLastAudit(admin, "create_staff_login", login);
@@ -47,6 +48,7 @@ class StaffAndSettingsFunctionsTest {
             assertThatThrownBy(() -> db.connect(login, "second-pass").close())
                     .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
             call(admin, "SELECT ops.set_staff_disabled(?, false)", login);
+            assertLastAudit(admin, "enable_staff_login", login);
             db.connect(login, "second-pass").close();
         }
     }
@@ -76,6 +78,7 @@ class StaffAndSettingsFunctionsTest {
         try (Connection admin = db.connectAsDemo("demo_admin")) {
             String original = SqlProbe.value(admin, "SELECT config_value::text FROM system_config WHERE config_key = 'dispute.sla_hours'");
             long before = auditCount(admin);
+            seen = before;
             call(admin, "SELECT ops.set_system_setting(?, ?)", "dispute.sla_hours", "72");
             assertThat(SqlProbe.value(admin, "SELECT config_value::text FROM system_config WHERE config_key = 'dispute.sla_hours'"))
                     .isEqualTo("72");
@@ -113,7 +116,15 @@ class StaffAndSettingsFunctionsTest {
         return Long.parseLong(SqlProbe.value(c, "SELECT count(*) FROM audit_logs"));
     }
 
-    private static void assertLastAudit(Connection c, String action, String record) throws SQLException {
+    /** Exactly one new audit row since the previous check, naming this action, record and the real login. */
+    private long seen = -1;
+
+    private void assertLastAudit(Connection c, String action, String record) throws SQLException {
+        long now = auditCount(c);
+        if (seen >= 0) {
+            assertThat(now).as("audit rows written by %s", action).isEqualTo(seen + 1);
+        }
+        seen = now;
         assertThat(SqlProbe.value(c, "SELECT action_name || '|' || record_id || '|' || actor_login FROM audit_logs ORDER BY seq DESC LIMIT 1"))
                 .isEqualTo(action + "|" + record + "|demo_admin");
     }
