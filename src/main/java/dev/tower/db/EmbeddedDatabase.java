@@ -72,6 +72,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         .setLocaleConfig("pwfile", pwFile.toString())
                         .setServerConfig("listen_addresses", "localhost")
                         .setServerConfig("password_encryption", "scram-sha-256")
+                        // zonky turns synchronous_commit off for test speed; this is the user's real data
+                        .setServerConfig("synchronous_commit", "on")
                         .setConnectConfig("password", settings.superuserPassword())
                         .setRegisterShutdownHook(true)
                         .start();

@@ -1,0 +1,74 @@
+package dev.tower.app;
+
+import dev.tower.db.ConnectionSettings;
+import dev.tower.db.DataSources;
+import dev.tower.db.DatabaseSetupException;
+import dev.tower.db.DemoLogins;
+import dev.tower.db.EmbeddedDatabase;
+import dev.tower.db.Migrator;
+import dev.tower.db.RoleBootstrap;
+import dev.tower.demo.DemoDataGenerator;
+import dev.tower.demo.DemoReport;
+import dev.tower.demo.DemoScale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Starts Tower's own database and makes it ready: roles, migrations (it is Tower's database, so it is
+ * migrated on start; an external one never is), demo logins, and the small demo market on first use.
+ */
+public final class EmbeddedStartup {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStartup.class);
+
+    /** A running, migrated embedded database and the superuser source used to set it up. */
+    public record Ready(EmbeddedDatabase database, DataSource superuser, Optional<DemoReport> demoLoaded) {}
+
+    private EmbeddedStartup() {}
+
+    public static Ready start(Path home, int port) {
+        return start(home, port, true);
+    }
+
+    /** @param demoIfEmpty load the small demo market when the marketplace has no providers yet */
+    public static Ready start(Path home, int port, boolean demoIfEmpty) {
+        EmbeddedDatabase db = EmbeddedDatabase.start(home, port);
+        try {
+            DataSource superuser = DataSources.simple(new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
+                    db.superuserPassword().toCharArray()));
+            RoleBootstrap.ensureRoles(superuser);
+            int applied = new Migrator(superuser).migrate().migrationsExecuted;
+            if (applied > 0) {
+                LOG.info("Applied {} migration(s) to the embedded database", applied);
+            }
+            RoleBootstrap.ensureStaffFunctions(superuser);
+            DemoLogins.ensure(superuser);
+            Optional<DemoReport> demo = Optional.empty();
+            if (demoIfEmpty && !hasBusinessData(superuser)) {
+                LOG.info("Empty marketplace: generating the small demo market");
+                demo = Optional.of(new DemoDataGenerator(superuser).generate(DemoScale.SMALL));
+            }
+            return new Ready(db, superuser, demo);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static boolean hasBusinessData(DataSource superuser) {
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM providers)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new DatabaseSetupException("Could not read the embedded database: " + e.getMessage(), e);
+        }
+    }
+}

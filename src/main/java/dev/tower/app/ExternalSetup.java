@@ -1,0 +1,81 @@
+package dev.tower.app;
+
+import dev.tower.db.ConnectionSettings;
+import dev.tower.db.DataSources;
+import dev.tower.db.DatabaseSetupException;
+import dev.tower.db.Migrator;
+import dev.tower.db.RoleBootstrap;
+import org.postgresql.util.PasswordUtil;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+
+/**
+ * One-time preparation of someone else's PostgreSQL (or Supabase) for Tower, run by its administrator:
+ * roles, migrations as tower_owner, the staff functions, and the first admin login. After this, Tower
+ * never migrates that database by itself; admins apply later migrations from the Schema screen.
+ */
+final class ExternalSetup {
+    record Result(int migrationsApplied, boolean adminCreated) {}
+
+    private ExternalSetup() {}
+
+    static Result run(String jdbcUrl, String setupLogin, char[] setupPassword, String firstAdmin, char[] adminPassword) {
+        DataSource setup = DataSources.simple(new ConnectionSettings(jdbcUrl, setupLogin, setupPassword));
+        try (Connection probe = setup.getConnection()) {
+            probe.isValid(2);
+        } catch (SQLException e) {
+            throw new DatabaseSetupException("Could not connect as " + setupLogin + ": " + e.getMessage(), e);
+        }
+        RoleBootstrap.ensureRoles(setup);
+        allowSetupLoginToActAsOwner(setup, setupLogin);
+        int applied = new Migrator(setup).migrate().migrationsExecuted;
+        RoleBootstrap.ensureStaffFunctions(setup);
+        boolean created = false;
+        if (firstAdmin != null) {
+            createFirstAdmin(setup, firstAdmin, adminPassword);
+            created = true;
+        }
+        return new Result(applied, created);
+    }
+
+    /**
+     * A hosted database's admin login is often CREATEROLE rather than superuser: it may administer
+     * the roles it just created but needs an explicit SET grant to run migrations as the owner.
+     */
+    private static void allowSetupLoginToActAsOwner(DataSource setup, String setupLogin) {
+        try (Connection c = setup.getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $$ BEGIN
+                      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+                         AND NOT pg_has_role(session_user, 'tower_owner', 'SET') THEN
+                        EXECUTE format('GRANT tower_owner TO %I WITH INHERIT FALSE, SET TRUE', session_user);
+                      END IF;
+                    END $$""");
+        } catch (SQLException e) {
+            throw new DatabaseSetupException(setupLogin + " may not act as tower_owner to migrate: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createFirstAdmin(DataSource setup, String login, char[] password) {
+        try (Connection c = setup.getConnection();
+             PreparedStatement p = c.prepareStatement("SELECT ops.create_staff_login(?, ?, 'tower_admin', ?)")) {
+            // Executed as tower_security so the new login is administered by the staff functions later.
+            try (Statement s = c.createStatement()) {
+                s.execute("SET ROLE tower_security");
+            }
+            p.setString(1, login);
+            p.setString(2, login);
+            p.setString(3, PasswordUtil.encodeScramSha256(password));
+            p.execute();
+        } catch (SQLException e) {
+            throw new DatabaseSetupException("Could not create the admin login " + login + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tower.app;
+
+import dev.tower.db.JdbcUrls;
+import dev.tower.db.TowerHome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+@Command(name = "tower", mixinStandardHelpOptions = true, version = "Tower 0.1", usageHelpAutoWidth = true,
+        description = {"Tower, the operations console of the marketplace.",
+                "With no database given, Tower starts its own embedded PostgreSQL with a demo market."},
+        subcommands = {DbCommand.class, DemoCommand.class})
+final class TowerCommand implements Callable<Integer> {
+
+    @Option(names = "--db-url", paramLabel = "URL", defaultValue = "${env:TOWER_DB_URL}",
+            description = "Use this PostgreSQL database instead of the embedded one "
+                    + "(jdbc:postgresql://host:5432/db or postgresql://...; default: $TOWER_DB_URL).")
+    String dbUrl;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the embedded database (default: $TOWER_HOME or ~/.local/share/tower).")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false));
+            return 0;
+        }
+        Path home = dataDir != null ? dataDir : TowerHome.resolve();
+        AtomicReference<EmbeddedStartup.Ready> started = new AtomicReference<>();
+        try {
+            TowerApp.launchUi(() -> {
+                EmbeddedStartup.Ready ready = EmbeddedStartup.start(home, 0);
+                started.set(ready);
+                return new AppConfig(ready.database().jdbcUrl(), true);
+            });
+        } finally {
+            EmbeddedStartup.Ready ready = started.get();
+            if (ready != null) {
+                ready.database().close();
+            }
+        }
+        return 0;
+    }
+}
