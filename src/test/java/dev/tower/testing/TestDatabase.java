@@ -6,6 +6,8 @@ import dev.tower.db.DemoLogins;
 import dev.tower.db.EmbeddedDatabase;
 import dev.tower.db.Migrator;
 import dev.tower.db.RoleBootstrap;
+import dev.tower.demo.DemoDataGenerator;
+import dev.tower.demo.DemoScale;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.Properties;
 public final class TestDatabase {
     private static TestDatabase instance;
     private static RuntimeException startFailure;
+    private static boolean demoDataLoaded;
 
     private final EmbeddedDatabase embedded;
     private final DataSource superuser;
@@ -57,6 +60,19 @@ public final class TestDatabase {
             }
         }
         return instance;
+    }
+
+    /**
+     * The shared database with the SMALL demo data loaded (once per JVM, a few seconds): a Detroit
+     * marketplace with bookings in every state, documents to review, open disputes, refunds and threads.
+     */
+    public static synchronized TestDatabase withDemoData() {
+        TestDatabase db = get();
+        if (!demoDataLoaded) {
+            new DemoDataGenerator(db.superuser()).generate(DemoScale.SMALL);
+            demoDataLoaded = true;
+        }
+        return db;
     }
 
     public String jdbcUrl() { return embedded.jdbcUrl(); }
