@@ -55,6 +55,11 @@ BEGIN
     IF member.role_group = p_role_group THEN
         RETURN;
     END IF;
+    -- An admin who demotes themself loses the screen they would need to undo it.
+    IF p_login = session_user THEN
+        PERFORM tower_internal.fail('staff.cannot_change_own_role',
+            'You cannot change your own role; ask another admin to do it.');
+    END IF;
     IF member.role_group = 'tower_admin' THEN
         PERFORM ops.staff_keep_an_admin(p_login);
     END IF;

@@ -60,7 +60,7 @@ class StaffAndSettingsFunctionsTest {
             assertThat(SqlProbe.messageOf(admin, "SELECT ops.set_staff_disabled('demo_admin', true)"))
                     .contains("staff.cannot_disable_self");
             assertThat(SqlProbe.messageOf(admin, "SELECT ops.change_staff_role('demo_admin', 'tower_ops')"))
-                    .contains("staff.last_admin");
+                    .contains("staff.cannot_change_own_role");
             assertThat(SqlProbe.messageOf(admin, "SELECT ops.create_staff_login('demo_ops', 'Again', 'tower_ops', '"
                     + verifier("x") + "')")).contains("staff.login_taken");
             assertThat(SqlProbe.messageOf(admin, "SELECT ops.create_staff_login('tower_owner', 'Sneaky', 'tower_ops', '"
@@ -70,6 +70,22 @@ class StaffAndSettingsFunctionsTest {
             assertThat(auditCount(admin)).isEqualTo(before);
             assertThat(SqlProbe.value(admin, "SELECT pg_has_role('demo_admin', 'tower_admin', 'MEMBER')")).isEqualTo("t");
             assertThat(SqlProbe.value(admin, "SELECT count(*) FROM pg_roles WHERE rolname = 'plain_pw'")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void neverLeavesTheConsoleWithoutAnActiveAdmin() throws Exception {
+        // Only a caller outside the admin group can reach this (the self checks stop an admin first),
+        // so it runs as the superuser in a transaction that is rolled back.
+        try (Connection root = db.superuser().getConnection()) {
+            root.setAutoCommit(false);
+            try {
+                call(root, "UPDATE staff_members SET disabled = true WHERE role_group = 'tower_admin' AND login <> 'demo_admin'");
+                assertThat(SqlProbe.messageOf(root, "SELECT ops.change_staff_role('demo_admin', 'tower_ops')"))
+                        .contains("staff.last_admin");
+            } finally {
+                root.rollback();
+            }
         }
     }
 
