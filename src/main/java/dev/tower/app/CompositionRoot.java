@@ -1,12 +1,23 @@
 package dev.tower.app;
 
+import dev.tower.audit.AuditService;
+import dev.tower.audit.AuditView;
+import dev.tower.audit.AuditViewModel;
+import dev.tower.security.Permission;
 import dev.tower.security.Session;
+import dev.tower.settings.SettingsService;
+import dev.tower.settings.SettingsView;
+import dev.tower.settings.SettingsViewModel;
+import dev.tower.shell.Section;
 import dev.tower.shell.SectionViews;
 import dev.tower.shell.ShellView;
 import dev.tower.shell.ShellViewModel;
 import dev.tower.signin.SignInService;
 import dev.tower.signin.SignInView;
 import dev.tower.signin.SignInViewModel;
+import dev.tower.staff.StaffService;
+import dev.tower.staff.StaffView;
+import dev.tower.staff.StaffViewModel;
 import dev.tower.ui.FxTaskExecutor;
 import dev.tower.ui.TaskExecutor;
 import dev.tower.ui.ThemeSetting;
@@ -95,7 +106,13 @@ public final class CompositionRoot {
      * new BookingService(session, new BookingDao(session.jdbi())), executor)))}; the rest show a placeholder.
      */
     private SectionViews sectionViews(Session session) {
-        return new SectionViews();
+        return new SectionViews()
+                .register(Section.STAFF, () -> new StaffView(new StaffViewModel(
+                        new StaffService(session), executor, session.login())))
+                .register(Section.AUDIT, () -> new AuditView(new AuditViewModel(
+                        new AuditService(session), executor, session.has(Permission.VERIFY_AUDIT_CHAIN))))
+                .register(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(
+                        new SettingsService(session), executor)));
     }
 
     private static void addIcons(Stage stage) {

@@ -27,7 +27,10 @@ public enum Section {
     STAFF("staff", "Staff", Permission.MANAGE_STAFF,
             "Add staff logins, give each one its role, and disable those who leave."),
     AUDIT("audit", "Audit log", Permission.VIEW_AUDIT_LOG,
-            "Read who did what and when, for every staff action, and check that the log is unbroken.");
+            "Read who did what and when, for every staff action, and check that the log is unbroken."),
+    SETTINGS("settings", "System settings", Permission.MANAGE_SETTINGS,
+            "Set the refund approval limit, the dispute resolution time and the platform fee; every change "
+                    + "is checked by the database and written to the audit log.");
 
     private final String key;
     private final String title;

@@ -17,6 +17,7 @@ final class SectionIcons {
             case SCHEMA -> Feather.DATABASE;
             case STAFF -> Feather.USERS;
             case AUDIT -> Feather.SHIELD;
+            case SETTINGS -> Feather.SLIDERS;
         };
     }
 }

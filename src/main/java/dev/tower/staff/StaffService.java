@@ -7,9 +7,9 @@ import dev.tower.security.Role;
 import dev.tower.security.Session;
 import org.postgresql.util.PasswordUtil;
 
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Staff management (admin). Input is checked here first so people get the message before a round trip;
@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
  * never leaves this process, is never logged and never stored.
  */
 public final class StaffService {
-    static final Pattern LOGIN = Pattern.compile("^[a-z_][a-z0-9_]{2,62}$");
-    static final int MIN_PASSWORD_LENGTH = 10;
-
     private final Session session;
 
     public StaffService(Session session) {
@@ -40,9 +37,9 @@ public final class StaffService {
         AccessGuard.require(session, Permission.MANAGE_STAFF);
         try {
             String cleanLogin = checkLogin(login);
-            if (displayName == null || displayName.isBlank() || displayName.strip().length() > 100) {
-                throw new ValidationException("staff.bad_name", "Give the staff member a name of 1 to 100 characters.");
-            }
+            StaffRules.nameProblem(displayName).ifPresent(problem -> {
+                throw problem;
+            });
             requireRole(role);
             String verifier = verifier(cleanLogin, password);
             session.jdbi().useExtension(StaffDao.class,
@@ -77,15 +74,10 @@ public final class StaffService {
     }
 
     static String checkLogin(String login) {
-        String clean = login == null ? "" : login.strip();
-        if (!LOGIN.matcher(clean).matches()) {
-            throw new ValidationException("staff.bad_login",
-                    "A login is 3 to 63 characters: lower-case letters, digits and underscores, not starting with a digit.");
-        }
-        if (clean.startsWith("pg_") || clean.startsWith("tower_") || clean.equals("postgres")) {
-            throw new ValidationException("staff.reserved_login", "\"" + clean + "\" is reserved; choose another login.");
-        }
-        return clean;
+        StaffRules.loginProblem(login).ifPresent(problem -> {
+            throw problem;
+        });
+        return login.strip();
     }
 
     private static void requireRole(Role role) {
@@ -95,13 +87,9 @@ public final class StaffService {
     }
 
     private static String verifier(String login, char[] password) {
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw new ValidationException("staff.weak_password",
-                    "The password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
-        }
-        if (login != null && new String(password).equalsIgnoreCase(login)) {
-            throw new ValidationException("staff.weak_password", "The password must not be the login itself.");
-        }
+        StaffRules.passwordProblem(login, password == null ? null : CharBuffer.wrap(password)).ifPresent(problem -> {
+            throw problem;
+        });
         return PasswordUtil.encodeScramSha256(password);
     }
 

@@ -3,24 +3,17 @@ package dev.tower.app;
 import dev.tower.db.DemoLogins;
 import dev.tower.security.Role;
 import dev.tower.shell.Section;
+import dev.tower.testing.ConsoleUiTest;
 import dev.tower.testing.Screenshots;
-import dev.tower.testing.TestDatabase;
 import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -31,40 +24,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each demo role, check exactly which sidebar entries exist, open each, sign out. Saves screenshots
  * with {@link Screenshots} for people to look at.
  */
-@ExtendWith(ApplicationExtension.class)
-class SignInFlowUiTest {
-    private static String jdbcUrl;
-
-    private CompositionRoot root;
-    private Stage stage;
-
-    @BeforeAll
-    static void database() {
-        jdbcUrl = TestDatabase.get().jdbcUrl();
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        root = new CompositionRoot(new AppConfig(jdbcUrl, true));
-        root.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(root::stop).get(10, TimeUnit.SECONDS);
-    }
+class SignInFlowUiTest extends ConsoleUiTest {
+    /** Sections that have their real screen; the rest show their placeholder. */
+    private static final Map<Section, String> REAL_VIEWS = Map.of(
+            Section.STAFF, "#staffView", Section.AUDIT, "#auditView", Section.SETTINGS, "#settingsView");
 
     @ParameterizedTest
     @EnumSource(Role.class)
     void eachRoleSeesExactlyItsSections(Role role, FxRobot robot) throws Exception {
         DemoLogins.DemoLogin demo = DemoLogins.ALL.stream()
                 .filter(d -> d.group().equals(role.groupRole())).findFirst().orElseThrow();
-        signIn(robot, demo.login(), DemoLogins.PASSWORD);
+        typeCredentials(robot, demo.login(), DemoLogins.PASSWORD);
         waitFor(robot, "#shellRoot");
 
         Set<Section> expected = switch (role) {
-            case ADMIN -> EnumSet.allOf(Section.class);
+            case ADMIN -> EnumSet.allOf(Section.class); // nine, Settings included
             case OPS -> EnumSet.of(Section.PROVIDERS, Section.AREAS, Section.BOOKINGS, Section.DISPUTES);
             case ANALYST -> EnumSet.of(Section.ANALYTICS);
         };
@@ -82,7 +56,8 @@ class SignInFlowUiTest {
                 robot.clickOn("#nav-" + section.key());
                 WaitForAsyncUtils.waitForFxEvents();
                 assertThat(text(robot, "#sectionTitle")).isEqualTo(section.title());
-                assertThat(robot.lookup("#placeholder-" + section.key()).tryQuery()).as(section + " shown").isPresent();
+                String view = REAL_VIEWS.getOrDefault(section, "#placeholder-" + section.key());
+                assertThat(robot.lookup(view).tryQuery()).as(section + " shown").isPresent();
             }
         }
 
@@ -94,7 +69,7 @@ class SignInFlowUiTest {
     @Test
     void wrongPasswordShowsThePlainMessage(FxRobot robot) throws Exception {
         screenshot("sign-in.png");
-        signIn(robot, "demo_ops", "not-the-password");
+        typeCredentials(robot, "demo_ops", "not-the-password");
         waitFor(robot, "#signInErrorText");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#signInError").query().isVisible());
         assertThat(text(robot, "#signInErrorText")).isEqualTo("Wrong login or password.");
@@ -110,7 +85,7 @@ class SignInFlowUiTest {
 
     @Test
     void darkThemeToggle(FxRobot robot) throws Exception {
-        signIn(robot, "demo_admin", DemoLogins.PASSWORD);
+        typeCredentials(robot, "demo_admin", DemoLogins.PASSWORD);
         waitFor(robot, "#shellRoot");
         robot.clickOn("#nav-disputes");
         assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("primer-light");
@@ -123,23 +98,7 @@ class SignInFlowUiTest {
         assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("primer-light");
     }
 
-    private void signIn(FxRobot robot, String login, String password) {
-        robot.clickOn("#loginField").write(login);
-        robot.clickOn("#passwordField").write(password);
-        robot.clickOn("#signInButton");
-    }
 
-    private static void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        return ((Labeled) node).getText();
-    }
 
-    private void screenshot(String name) throws Exception {
-        Screenshots.save(stage, name);
-    }
 }

@@ -22,7 +22,8 @@ class ShellViewModelTest {
 
     @Test
     void adminSeesEverySection() {
-        assertThat(shellFor(Role.ADMIN).sections()).containsExactly(Section.values());
+        assertThat(shellFor(Role.ADMIN).sections()).containsExactly(Section.values()).hasSize(9);
+        assertThat(shellFor(Role.ADMIN).sections()).endsWith(STAFF, AUDIT, SETTINGS);
     }
 
     @Test

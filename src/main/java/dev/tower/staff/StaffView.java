@@ -1,0 +1,154 @@
+package dev.tower.staff;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.tower.ui.BusyOverlay;
+import dev.tower.ui.Tables;
+import dev.tower.ui.ViewLifecycle;
+import dev.tower.ui.ErrorBanner;
+import dev.tower.ui.SuccessNotice;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+
+/**
+ * The Staff screen: who may sign in to Tower, with which role, and the actions on the selected login.
+ * Forms open in a side panel ({@link StaffForms}). Talks to its ViewModel only.
+ */
+public final class StaffView extends StackPane {
+    private final StaffViewModel viewModel;
+    private final TableView<StaffMember> table = new TableView<>();
+
+    public StaffView(StaffViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("staffView");
+        getStyleClass().add("admin-screen");
+
+        ErrorBanner error = new ErrorBanner("staffError");
+        error.bind(viewModel.errorProperty());
+        SuccessNotice notice = new SuccessNotice("staffNotice");
+        notice.bind(viewModel.noticeProperty());
+
+        StaffForms forms = new StaffForms(viewModel);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        forms.setMaxHeight(USE_PREF_SIZE); // a card as tall as its form, not a column down the screen
+        HBox body = new HBox(16, table(), forms);
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        VBox column = new VBox(12, toolbar(), error, notice, body);
+        BusyOverlay overlay = new BusyOverlay("staffProgress", column);
+        overlay.bind(viewModel.busyProperty(), viewModel.busyMessageProperty());
+        getChildren().add(overlay);
+
+        ViewLifecycle.onEachShow(this, viewModel::load);
+    }
+
+    private HBox toolbar() {
+        Button add = button("addStaffButton", "Add staff", Feather.USER_PLUS);
+        add.getStyleClass().add(Styles.ACCENT);
+        add.disableProperty().bind(viewModel.busyProperty());
+        add.setOnAction(e -> viewModel.startAdd());
+
+        Button role = button("changeRoleButton", "Change role", Feather.SHIELD);
+        role.disableProperty().bind(viewModel.canStartRoleChangeProperty().not());
+        role.setOnAction(e -> viewModel.startRoleChange());
+
+        Button toggle = button("toggleDisabledButton", "Disable", Feather.SLASH);
+        toggle.textProperty().bind(viewModel.toggleDisabledLabel());
+        toggle.textProperty().addListener((obs, old, text) ->
+                toggle.setGraphic(new FontIcon("Enable".equals(text) ? Feather.CHECK_CIRCLE : Feather.SLASH)));
+        toggle.disableProperty().bind(viewModel.canToggleDisabledProperty().not());
+        Tooltip hint = new Tooltip();
+        hint.textProperty().bind(viewModel.toggleDisabledHint());
+        toggle.setTooltip(hint);
+        toggle.setOnAction(e -> viewModel.toggleDisabled());
+
+        Button password = button("resetPasswordButton", "Reset password", Feather.KEY);
+        password.disableProperty().bind(viewModel.canEditSelectedProperty().not());
+        password.setOnAction(e -> viewModel.startPasswordReset());
+
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refreshStaffButton");
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.setTooltip(new Tooltip("Reload the staff list"));
+        refresh.disableProperty().bind(viewModel.busyProperty());
+        refresh.setOnAction(e -> viewModel.load());
+
+        HBox bar = new HBox(8, add, role, toggle, password, new Spacer(), refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private TableView<StaffMember> table() {
+        table.setId("staffTable");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "admin-table");
+        table.setItems(viewModel.staff());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Tables.placeholder(table, "No staff logins yet. Add the first with \u201CAdd staff\u201D.");
+        table.getColumns().setAll(java.util.List.of(
+                Tables.<StaffMember>textColumn("Name", 170, 140, viewModel::nameText),
+                Tables.<StaffMember>textColumn("Login", 120, 100, StaffMember::login),
+                Tables.<StaffMember>textColumn("Role", 100, 95, m -> m.role().label()),
+                statusColumn(),
+                Tables.<StaffMember>textColumn("Created", 100, 95, viewModel::createdText)));
+
+        Tables.bindSelection(table, viewModel.selectedProperty());
+        return table;
+    }
+
+    /**
+     * Enabled (success colour) or disabled (danger colour), each with an icon so colour is not the only
+     * sign; an enabled login that PostgreSQL will not let in (someone bypassed Tower) says so as a warning.
+     */
+    private static TableColumn<StaffMember, StaffMember> statusColumn() {
+        TableColumn<StaffMember, StaffMember> column = new TableColumn<>("Status");
+        column.setPrefWidth(110);
+        column.setMinWidth(100);
+        column.setCellValueFactory(cell -> new javafx.beans.property.SimpleObjectProperty<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(StaffMember member, boolean empty) {
+                super.updateItem(member, empty);
+                if (empty || member == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label label;
+                if (member.disabled()) {
+                    label = new Label("Disabled", new FontIcon(Feather.SLASH));
+                    label.getStyleClass().add(Styles.DANGER);
+                } else if (!member.canLogIn()) {
+                    label = new Label("Cannot sign in", new FontIcon(Feather.ALERT_TRIANGLE));
+                    label.getStyleClass().add(Styles.WARNING);
+                    label.setTooltip(new Tooltip("Enabled in Tower, but the database login has NOLOGIN."));
+                } else {
+                    label = new Label("Enabled", new FontIcon(Feather.CHECK));
+                    label.getStyleClass().add(Styles.SUCCESS);
+                }
+                setGraphic(label);
+                setText(null);
+            }
+        });
+        return column;
+    }
+
+    private static Button button(String id, String text, Feather icon) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setMinWidth(USE_PREF_SIZE);
+        return button;
+    }
+}
