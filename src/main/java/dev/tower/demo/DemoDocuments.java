@@ -119,49 +119,45 @@ final class DemoDocuments {
                 text(g, "CERTIFICATE", 462, 54, 16f, true);
             }
             // photo placeholder with a silhouette
+            RoundRectangle2D photo = new RoundRectangle2D.Double(24, 92, 150, 190, 14, 14);
             g.setColor(new Color(205, 211, 220));
-            g.fill(new RoundRectangle2D.Double(24, 92, 150, 190, 14, 14));
+            g.fill(photo);
+            g.setClip(photo);
             g.setColor(new Color(150, 158, 172));
             g.fill(new Ellipse2D.Double(66, 118, 66, 74));
-            g.fill(new Ellipse2D.Double(44, 196, 110, 110));
-            g.setColor(new Color(205, 211, 220));
-            g.fillRect(24, 282, 150, 40);
+            g.fill(new Ellipse2D.Double(44, 200, 110, 120));
+            g.setClip(null);
 
             int x = 196;
-            int y = 100;
-            if (licence) {
-                y = field(g, "DL", s.number(), x, y, new Color(170, 24, 24), 24f);
-            } else {
-                y = field(g, "CERTIFICATE NO.", s.number(), x, y, new Color(170, 24, 24), 24f);
-            }
+            int y = 96;
+            Color red = new Color(170, 24, 24);
+            y = field(g, licence ? "DL" : "CERTIFICATE NO.", s.number(), x, y, red, 24f);
             y = field(g, "NAME", s.holderName().toUpperCase(Locale.US), x, y, Color.BLACK, 20f);
             List<String> address = splitAddress(s.address());
             y = field(g, "ADDRESS", address.get(0), x, y, Color.BLACK, 15f);
             if (address.size() > 1) {
                 g.setColor(Color.BLACK);
-                text(g, address.get(1), x, y - 6, 15f, true);
-                y += 16;
+                text(g, address.get(1), x, y + 8, 15f, true);
+                y += 18;
             }
+            String expires = s.expiresOn() == null ? "-" : CARD_DATE.format(s.expiresOn());
             if (licence) {
                 field(g, "ISS", CARD_DATE.format(s.issuedOn()), x, y, Color.BLACK, 16f);
-                field(g, "EXP", s.expiresOn() == null ? "-" : CARD_DATE.format(s.expiresOn()), x + 150, y, Color.BLACK, 16f);
-                y = field(g, "CLASS", "D", x + 300, y, Color.BLACK, 16f);
+                field(g, "EXP", expires, x + 150, y, Color.BLACK, 16f);
+                field(g, "CLASS", "D", x + 300, y, Color.BLACK, 16f);
             } else {
                 field(g, "DATE OF ISSUE", CARD_DATE.format(s.issuedOn()), x, y, Color.BLACK, 16f);
-                y = field(g, "RECURRENT TRAINING DUE", s.expiresOn() == null ? "-" : CARD_DATE.format(s.expiresOn()),
-                        x + 170, y, Color.BLACK, 16f);
-                y = field(g, "RATINGS", "SMALL UNMANNED AIRCRAFT SYSTEM", x, y, Color.BLACK, 14f);
+                y = field(g, "RECURRENT TRAINING DUE", expires, x + 170, y, Color.BLACK, 16f);
+                field(g, "RATINGS", "SMALL UNMANNED AIRCRAFT SYSTEM", x, y, Color.BLACK, 14f);
             }
-            // signature
+            // signature and demo notice in the bottom band
             g.setColor(new Color(30, 40, 90));
             g.setStroke(new BasicStroke(1f));
-            g.drawLine(24, 352, 300, 352);
-            Font sig = BASE_FONT.deriveFont(Font.PLAIN, 22f).deriveFont(AffineTransform.getShearInstance(-0.3, 0));
-            g.setFont(sig);
-            g.drawString(s.holderName(), 30, 346);
-            // demo notice
+            g.drawLine(24, 374, 300, 374);
+            g.setFont(BASE_FONT.deriveFont(Font.PLAIN, 20f).deriveFont(AffineTransform.getShearInstance(-0.3, 0)));
+            g.drawString(s.holderName(), 30, 369);
             g.setColor(new Color(190, 30, 30));
-            text(g, DEMO_NOTICE, 24, 388, 12f, true);
+            text(g, DEMO_NOTICE, 24, 394, 11f, true);
         } finally {
             g.dispose();
         }
@@ -189,7 +185,7 @@ final class DemoDocuments {
                 left = p;
             }
         }
-        Deflater deflater = new Deflater(6);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         ByteArrayOutputStream idat = new ByteArrayOutputStream(raw.length / 8);
         try {
             deflater.setInput(raw);
@@ -223,12 +219,13 @@ final class DemoDocuments {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
+    /** A small grey label with its value under it; returns where the next field starts. */
     private static int field(Graphics2D g, String label, String value, int x, int y, Color color, float size) {
         g.setColor(new Color(90, 98, 110));
         text(g, label, x, y + 12, 11f, false);
         g.setColor(color);
         text(g, value, x, y + 14 + Math.round(size), size, true);
-        return y + 22 + Math.round(size) + 8;
+        return y + 24 + Math.round(size);
     }
 
     private static void text(Graphics2D g, String s, int x, int y, float size, boolean bold) {
