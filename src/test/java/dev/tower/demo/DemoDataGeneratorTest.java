@@ -88,6 +88,12 @@ class DemoDataGeneratorTest {
                 .containsExactlyInAnyOrder("active", "inactive", "suspended", "banned");
         assertThat(values("SELECT DISTINCT detroit_zone FROM profiles")).hasSize(8);
         assertThat(values("SELECT DISTINCT is_active::text FROM providers")).containsExactlyInAnyOrder("true", "false");
+        assertThat(values("SELECT DISTINCT action_name FROM audit_logs")).contains(
+                "create_staff_login", "approve_provider_document", "reject_provider_document", "verify_provider",
+                "reject_provider", "request_refund", "approve_refund", "reject_refund", "start_dispute_review",
+                "resolve_dispute");
+        assertThat(values("SELECT DISTINCT actor_login FROM audit_logs WHERE action_name <> 'create_staff_login'"))
+                .containsExactlyInAnyOrder("demo_admin", "demo_ops");
     }
 
     @Test
@@ -138,12 +144,15 @@ class DemoDataGeneratorTest {
                         FROM bookings WHERE status = 'pending' ORDER BY id LIMIT 1""");
                 // a disputed booking without a dispute
                 s.executeUpdate("DELETE FROM disputes WHERE id = (SELECT id FROM disputes WHERE status = 'opened' ORDER BY id LIMIT 1)");
+                // an audit entry edited after the fact (replica mode gets past the append-only trigger, not the chain)
+                s.executeUpdate("UPDATE audit_logs SET actor_login = 'demo_ops' WHERE seq = 2");
                 assertThat(DemoInvariants.broken(c).keySet()).contains(
                         "provider counters agree with bookings and reviews",
                         "issued and pending refunds never exceed captured payments; refund_amount = issued refunds",
                         "history starts pending, follows legal transitions, in time order",
                         "history ends in the booking's current status",
-                        "disputed bookings, and only they, have an open dispute");
+                        "disputed bookings, and only they, have an open dispute",
+                        "the audit log is an unbroken chain in time order, one row per staff action in the data");
             } finally {
                 c.rollback();
             }

@@ -166,6 +166,22 @@ final class DemoInvariants {
                       END
                    OR EXISTS (SELECT 1 FROM provider_documents d WHERE d.provider_id = p.id AND d.decision <> 'pending'
                               AND (d.reviewed_by <> 'demo_admin' OR d.reviewed_at < d.uploaded_at))""");
+        RULES.put("the audit log is an unbroken chain in time order, one row per staff action in the data", """
+                SELECT (SELECT count(*) FROM ops.verify_audit_chain() WHERE first_broken_seq IS NOT NULL)
+                     + abs((SELECT count(*) FROM audit_logs WHERE table_name = 'provider_documents')
+                           - (SELECT count(*) FROM provider_documents WHERE reviewed_by IS NOT NULL))
+                     + abs((SELECT count(*) FROM audit_logs WHERE action_name = 'resolve_dispute')
+                           - (SELECT count(*) FROM disputes WHERE resolved_by IS NOT NULL))
+                     + abs((SELECT count(*) FROM audit_logs WHERE action_name IN ('approve_refund', 'reject_refund'))
+                           - (SELECT count(*) FROM refunds WHERE approved_by IS NOT NULL))
+                     + abs((SELECT count(*) FROM audit_logs WHERE action_name IN ('verify_provider', 'reject_provider'))
+                           - (SELECT count(*) FROM providers p WHERE certification_status <> 'pending'
+                              AND EXISTS (SELECT 1 FROM provider_documents d WHERE d.provider_id = p.id
+                                          AND d.reviewed_by IS NOT NULL)))
+                     + (SELECT count(*) FROM audit_logs WHERE action_name <> 'create_staff_login'
+                        AND actor_login NOT IN (SELECT login FROM staff_members))
+                     + (SELECT count(*) FROM (SELECT created_at < lag(created_at) OVER (ORDER BY seq) AS back_in_time
+                                              FROM audit_logs) t WHERE back_in_time)""");
         RULES.put("people live in the service areas and have 313-555 phones and example.com emails", """
                 SELECT (SELECT count(*) FROM profiles pr WHERE pr.detroit_zone NOT IN (SELECT name FROM service_areas)
                            OR pr.phone !~ '^313-555-[0-9]{4}$' OR pr.email !~ '@example\\.com$')
