@@ -11,6 +11,12 @@
 -- hash-chains them exactly as it does live rows; only a superuser, as here, may name another actor.
 -- The action names are those of the ops functions that perform these actions.
 
+-- @step demo-staff-since
+-- The demo staff have done this work for the whole demo year, so their logins date from before it.
+UPDATE staff_members
+SET created_at = date_trunc('day', coalesce((SELECT min(reviewed_at) FROM provider_documents), ${as_of})) - interval '7 days'
+WHERE created_by = 'tower setup' AND login IN ('demo_admin', 'demo_ops', 'demo_analyst');
+
 -- @step audit-history
 INSERT INTO audit_logs (table_name, record_id, action, old_values, new_values, action_name, actor_login, created_at, seq)
 SELECT h.table_name, h.record_id, h.action, h.old_values, h.new_values, h.action_name, h.actor_login, h.at, 0
