@@ -10,22 +10,28 @@ import java.util.regex.Pattern;
  * checking here too gives the message before a round trip, and keeps the form honest about units.
  */
 public enum SettingKind {
-    REFUND_APPROVAL_LIMIT("refund.second_approval_above", "Refunds above this need an admin's approval", "USD",
+    REFUND_APPROVAL_LIMIT("refund.second_approval_above", "Refund approval limit", "Refunds above this need an admin's approval", "USD",
             Pattern.compile("^\\d{1,7}(\\.\\d{1,2})?$"), new BigDecimal("0.01"), new BigDecimal("100000.00")),
-    DISPUTE_SLA_HOURS("dispute.sla_hours", "Hours to resolve a dispute", "hours",
+    DISPUTE_SLA_HOURS("dispute.sla_hours", "Dispute resolution time", "Hours to resolve a dispute", "hours",
             Pattern.compile("^\\d{1,4}$"), BigDecimal.ONE, new BigDecimal("720")),
-    PLATFORM_FEE_PERCENT("platform.fee_percent", "Platform fee", "%",
+    PLATFORM_FEE_PERCENT("platform.fee_percent", "Platform fee", "Platform fee", "%",
             Pattern.compile("^\\d{1,2}(\\.\\d{1,2})?$"), BigDecimal.ZERO, new BigDecimal("50"));
 
     private final String key;
+    private final String title;
     private final String label;
     private final String unit;
     private final Pattern form;
     private final BigDecimal min;
     private final BigDecimal max;
 
-    SettingKind(String key, String label, String unit, Pattern form, BigDecimal min, BigDecimal max) {
+    /**
+     * @param title a short name for headings
+     * @param label what the value means, used in messages ("... must be between")
+     */
+    SettingKind(String key, String title, String label, String unit, Pattern form, BigDecimal min, BigDecimal max) {
         this.key = key;
+        this.title = title;
         this.label = label;
         this.unit = unit;
         this.form = form;
@@ -34,6 +40,8 @@ public enum SettingKind {
     }
 
     public String key() { return key; }
+
+    public String title() { return title; }
 
     public String label() { return label; }
 

@@ -167,14 +167,8 @@ public final class SettingsViewModel {
 
         public SettingKind kind() { return kind; }
 
-        /** A short name for the card's heading; the kind's label reads as its explanation. */
-        public String title() {
-            return switch (kind) {
-                case REFUND_APPROVAL_LIMIT -> "Refund approval limit";
-                case DISPUTE_SLA_HOURS -> "Dispute resolution time";
-                case PLATFORM_FEE_PERCENT -> "Platform fee";
-            };
-        }
+        /** A short name for the card's heading. */
+        public String title() { return kind.title(); }
 
         public String label() { return kind.label(); }
 

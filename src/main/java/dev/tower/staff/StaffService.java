@@ -10,6 +10,7 @@ import org.postgresql.util.PasswordUtil;
 import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Staff management (admin). Input is checked here first so people get the message before a round trip;
@@ -37,9 +38,7 @@ public final class StaffService {
         AccessGuard.require(session, Permission.MANAGE_STAFF);
         try {
             String cleanLogin = checkLogin(login);
-            StaffRules.nameProblem(displayName).ifPresent(problem -> {
-                throw problem;
-            });
+            refuseIf(StaffRules.nameProblem(displayName));
             requireRole(role);
             String verifier = verifier(cleanLogin, password);
             session.jdbi().useExtension(StaffDao.class,
@@ -52,6 +51,10 @@ public final class StaffService {
     public void changeRole(String login, Role role) {
         AccessGuard.require(session, Permission.MANAGE_STAFF);
         requireRole(role);
+        if (session.login().equals(login)) {
+            throw new ValidationException("staff.cannot_change_own_role",
+                    "You cannot change your own role; ask another admin to do it.");
+        }
         session.jdbi().useExtension(StaffDao.class, dao -> dao.changeRole(login, role.groupRole()));
     }
 
@@ -74,9 +77,7 @@ public final class StaffService {
     }
 
     static String checkLogin(String login) {
-        StaffRules.loginProblem(login).ifPresent(problem -> {
-            throw problem;
-        });
+        refuseIf(StaffRules.loginProblem(login));
         return login.strip();
     }
 
@@ -87,10 +88,14 @@ public final class StaffService {
     }
 
     private static String verifier(String login, char[] password) {
-        StaffRules.passwordProblem(login, password == null ? null : CharBuffer.wrap(password)).ifPresent(problem -> {
-            throw problem;
-        });
+        refuseIf(StaffRules.passwordProblem(login, password == null ? null : CharBuffer.wrap(password)));
         return PasswordUtil.encodeScramSha256(password);
+    }
+
+    private static void refuseIf(Optional<ValidationException> problem) {
+        if (problem.isPresent()) {
+            throw problem.get();
+        }
     }
 
     private static void wipe(char[] password) {

@@ -50,6 +50,10 @@ class StaffServiceTest {
                     .isInstanceOf(ValidationException.class).hasMessageContaining("name");
             assertThatThrownBy(() -> staff.setDisabled(admin.session().login(), true))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("your own login");
+            assertThatThrownBy(() -> staff.changeRole(admin.session().login(), Role.OPS))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("your own role");
+            assertThat(staff.list()).filteredOn(m -> m.login().equals(admin.session().login()))
+                    .singleElement().extracting(StaffMember::role).isEqualTo(Role.ADMIN);
             // the database's own refusal arrives as the same kind of plain message
             Throwable taken = catchThrowable(() -> staff.create("demo_ops", "Dup", Role.OPS, "long enough password".toCharArray()));
             assertThat(ErrorClassifier.classify(taken)).isInstanceOf(ValidationException.class)
