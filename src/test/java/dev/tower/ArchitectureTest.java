@@ -64,7 +64,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCompositionRootConstructsAcrossFeatures() {
-        classes().that().resideInAPackage("dev.tower..").and().resideOutsideOfPackage("dev.tower.app..")
+        // setup/ is the start-up sequence (database, migrations, demo market): a second, non-UI composition root
+        classes().that().resideInAPackage("dev.tower..").and().resideOutsideOfPackages("dev.tower.app..", "dev.tower.setup..")
                 .should(new ArchCondition<>("construct classes of other features only through the composition root") {
                     @Override
                     public void check(JavaClass item, ConditionEvents events) {

@@ -1,6 +1,8 @@
 package dev.tower.app;
 
-import dev.tower.db.DemoLogins;
+import dev.tower.setup.EmbeddedStartup;
+import dev.tower.setup.ExternalSetup;
+import dev.tower.demo.DemoLogins;
 import dev.tower.db.JdbcUrls;
 import dev.tower.db.TowerHome;
 import picocli.CommandLine.Command;

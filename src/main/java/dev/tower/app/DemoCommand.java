@@ -1,5 +1,6 @@
 package dev.tower.app;
 
+import dev.tower.setup.EmbeddedStartup;
 import dev.tower.db.TowerHome;
 import dev.tower.demo.DemoDataGenerator;
 import dev.tower.demo.DemoReport;

@@ -1,5 +1,6 @@
 package dev.tower.app;
 
+import dev.tower.setup.EmbeddedStartup;
 import dev.tower.db.JdbcUrls;
 import dev.tower.db.TowerHome;
 import picocli.CommandLine.Command;

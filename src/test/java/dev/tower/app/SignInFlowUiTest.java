@@ -1,6 +1,6 @@
 package dev.tower.app;
 
-import dev.tower.db.DemoLogins;
+import dev.tower.demo.DemoLogins;
 import dev.tower.security.Role;
 import dev.tower.shell.Section;
 import dev.tower.testing.ConsoleUiTest;

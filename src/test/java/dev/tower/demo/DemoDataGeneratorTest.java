@@ -3,7 +3,7 @@ package dev.tower.demo;
 import dev.tower.db.ConnectionSettings;
 import dev.tower.db.DataSources;
 import dev.tower.db.DatabaseSetupException;
-import dev.tower.db.DemoLogins;
+import dev.tower.demo.DemoLogins;
 import dev.tower.testing.TestDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

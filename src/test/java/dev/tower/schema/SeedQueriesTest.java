@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,10 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The seeds' own example queries, copied verbatim into {@code src/test/resources/seed-queries}, run unchanged
@@ -149,25 +145,6 @@ class SeedQueriesTest {
                 .as("%s holds the fixture provider after the refresh", view).isNotNull();
         // twice: the second concurrent refresh diffs against a populated view
         query("REFRESH MATERIALIZED VIEW CONCURRENTLY " + view);
-    }
-
-    @ParameterizedTest(name = "{0} appears verbatim in the seed")
-    @ValueSource(strings = {NEARBY, HISTORY, SEARCH, PROVIDER_STATS, DASHBOARD_STATS})
-    void copiedQueryStillAppearsVerbatimInItsSeed(String name) throws IOException {
-        Path seeds = Path.of("").toAbsolutePath().resolve("../shared/seeds").normalize();
-        assumeTrue(Files.isDirectory(seeds), "seed folder " + seeds + " not present");
-        String prefix = name.substring(0, 4); // "000_" or "001_"
-        Path seed;
-        try (Stream<Path> files = Files.list(seeds)) {
-            seed = files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-        }
-        String query = normalise(seedQuery(name));
-        assertThat(query).isNotBlank();
-        assertThat(normalise(Files.readString(seed))).as("%s in %s", name, seed.getFileName()).contains(query);
-    }
-
-    private static String normalise(String text) {
-        return text.replaceAll("\\s+", " ").trim();
     }
 
     /** Runs each statement in turn on one superuser connection; returns the rows of the last one. */

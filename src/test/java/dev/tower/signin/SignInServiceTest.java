@@ -1,7 +1,7 @@
 package dev.tower.signin;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tower.db.DemoLogins;
+import dev.tower.demo.DemoLogins;
 import dev.tower.error.AccessDeniedException;
 import dev.tower.error.ConnectionLostException;
 import dev.tower.error.ErrorText;

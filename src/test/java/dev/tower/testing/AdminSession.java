@@ -1,7 +1,7 @@
 package dev.tower.testing;
 
 import dev.tower.db.DataSources;
-import dev.tower.db.DemoLogins;
+import dev.tower.demo.DemoLogins;
 import dev.tower.db.JdbiFactory;
 import dev.tower.security.Role;
 import dev.tower.security.Session;

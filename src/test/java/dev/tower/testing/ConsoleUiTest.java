@@ -54,7 +54,7 @@ public abstract class ConsoleUiTest {
 
     /** Signs in with a demo login and waits for the console shell. */
     protected static void signInAsDemo(FxRobot robot, String login) throws Exception {
-        typeCredentials(robot, login, dev.tower.db.DemoLogins.PASSWORD);
+        typeCredentials(robot, login, dev.tower.demo.DemoLogins.PASSWORD);
         waitFor(robot, "#shellRoot");
     }
 

@@ -2,7 +2,7 @@ package dev.tower.testing;
 
 import dev.tower.db.ConnectionSettings;
 import dev.tower.db.DataSources;
-import dev.tower.db.DemoLogins;
+import dev.tower.demo.DemoLogins;
 import dev.tower.db.EmbeddedDatabase;
 import dev.tower.db.Migrator;
 import dev.tower.db.RoleBootstrap;

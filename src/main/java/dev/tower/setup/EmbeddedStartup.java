@@ -1,9 +1,9 @@
-package dev.tower.app;
+package dev.tower.setup;
 
 import dev.tower.db.ConnectionSettings;
 import dev.tower.db.DataSources;
 import dev.tower.db.DatabaseSetupException;
-import dev.tower.db.DemoLogins;
+import dev.tower.demo.DemoLogins;
 import dev.tower.db.EmbeddedDatabase;
 import dev.tower.db.Migrator;
 import dev.tower.db.RoleBootstrap;

@@ -1,4 +1,4 @@
-package dev.tower.app;
+package dev.tower.setup;
 
 import dev.tower.testing.SqlProbe;
 import dev.tower.testing.TestDatabase;

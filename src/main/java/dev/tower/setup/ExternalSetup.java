@@ -1,4 +1,4 @@
-package dev.tower.app;
+package dev.tower.setup;
 
 import dev.tower.db.ConnectionSettings;
 import dev.tower.db.DataSources;
@@ -19,12 +19,12 @@ import java.util.Arrays;
  * roles, migrations as tower_owner, the staff functions, and the first admin login. After this, Tower
  * never migrates that database by itself; admins apply later migrations from the Schema screen.
  */
-final class ExternalSetup {
-    record Result(int migrationsApplied, boolean adminCreated) {}
+public final class ExternalSetup {
+    public record Result(int migrationsApplied, boolean adminCreated) {}
 
     private ExternalSetup() {}
 
-    static Result run(String jdbcUrl, String setupLogin, char[] setupPassword, String firstAdmin, char[] adminPassword) {
+    public static Result run(String jdbcUrl, String setupLogin, char[] setupPassword, String firstAdmin, char[] adminPassword) {
         DataSource setup = DataSources.simple(new ConnectionSettings(jdbcUrl, setupLogin, setupPassword));
         try (Connection probe = setup.getConnection()) {
             probe.isValid(2);

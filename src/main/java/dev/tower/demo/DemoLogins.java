@@ -1,4 +1,6 @@
-package dev.tower.db;
+package dev.tower.demo;
+
+import dev.tower.db.DatabaseSetupException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
