@@ -38,7 +38,7 @@ public final class DataSources {
     }
 
     /** An unpooled source for one-off setup work (bootstrap, migrations, demo data). */
-    public static DataSource simple(ConnectionSettings settings) {
+    public static PGSimpleDataSource simple(ConnectionSettings settings) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(settings.jdbcUrl());
         ds.setUser(settings.login());

@@ -3,23 +3,30 @@ package dev.tower.db;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Flyway over {@code classpath:db/migration}. Every migration runs after {@code SET ROLE tower_owner},
  * so the owner role owns every object it creates (and Flyway's history table) whoever connected:
- * the embedded superuser, or an admin login that is a member of tower_owner.
+ * the embedded superuser, a setup login, or an admin login allowed to act as tower_owner.
+ *
+ * <p>Migrator takes connection settings, never a pool: the {@code SET ROLE} stays on the connection,
+ * and a pooled connection handed back afterwards would let its next borrower (an admin's screen) write
+ * as the owner. Flyway gets its own unpooled connections, opened for the call and closed after it, for
+ * {@link #pending()} and {@link #all()} as much as for {@link #migrate()}.
  */
 public final class Migrator {
     public static final String OWNER_ROLE = "tower_owner";
+    /** The application name on Flyway's own connections (shown in pg_stat_activity). */
+    public static final String APPLICATION_NAME = "Tower migrations";
     private final Flyway flyway;
 
-    public Migrator(DataSource dataSource) {
+    public Migrator(ConnectionSettings settings) {
         this.flyway = Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(throwAwayConnections(settings))
                 .locations("classpath:db/migration")
                 .initSql("SET ROLE " + OWNER_ROLE)
                 .defaultSchema("public")
@@ -28,6 +35,13 @@ public final class Migrator {
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
                 .load();
+    }
+
+    /** Connections that really close when Flyway closes them: nothing pools them, nothing reuses them. */
+    private static PGSimpleDataSource throwAwayConnections(ConnectionSettings settings) {
+        PGSimpleDataSource ds = DataSources.simple(settings);
+        ds.setApplicationName(APPLICATION_NAME);
+        return ds;
     }
 
     public MigrateResult migrate() {

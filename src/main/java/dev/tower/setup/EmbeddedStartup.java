@@ -41,10 +41,11 @@ public final class EmbeddedStartup {
     public static Ready start(Path home, int port, boolean demoIfEmpty) {
         EmbeddedDatabase db = EmbeddedDatabase.start(home, port);
         try {
-            DataSource superuser = DataSources.simple(new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
-                    db.superuserPassword().toCharArray()));
+            ConnectionSettings superuserSettings = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
+                    db.superuserPassword().toCharArray());
+            DataSource superuser = DataSources.simple(superuserSettings);
             RoleBootstrap.ensureRoles(superuser);
-            int applied = new Migrator(superuser).migrate().migrationsExecuted;
+            int applied = new Migrator(superuserSettings).migrate().migrationsExecuted;
             if (applied > 0) {
                 LOG.info("Applied {} migration(s) to the embedded database", applied);
             }

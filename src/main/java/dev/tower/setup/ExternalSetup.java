@@ -25,7 +25,8 @@ public final class ExternalSetup {
     private ExternalSetup() {}
 
     public static Result run(String jdbcUrl, String setupLogin, char[] setupPassword, String firstAdmin, char[] adminPassword) {
-        DataSource setup = DataSources.simple(new ConnectionSettings(jdbcUrl, setupLogin, setupPassword));
+        ConnectionSettings setupSettings = new ConnectionSettings(jdbcUrl, setupLogin, setupPassword);
+        DataSource setup = DataSources.simple(setupSettings);
         try (Connection probe = setup.getConnection()) {
             probe.isValid(2);
         } catch (SQLException e) {
@@ -33,7 +34,7 @@ public final class ExternalSetup {
         }
         RoleBootstrap.ensureRoles(setup);
         allowSetupLoginToActAsOwner(setup, setupLogin);
-        int applied = new Migrator(setup).migrate().migrationsExecuted;
+        int applied = new Migrator(setupSettings).migrate().migrationsExecuted;
         RoleBootstrap.ensureStaffFunctions(setup);
         boolean created = false;
         if (firstAdmin != null) {

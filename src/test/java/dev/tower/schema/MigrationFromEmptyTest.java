@@ -19,7 +19,7 @@ class MigrationFromEmptyTest {
 
     @Test
     void everyMigrationAppliedAndNonePending() {
-        Migrator migrator = new Migrator(db.superuser());
+        Migrator migrator = new Migrator(db.settings("postgres", db.superuserPassword()));
         assertThat(migrator.pending()).isEmpty();
         assertThat(migrator.all()).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));

@@ -49,7 +49,7 @@ public final class TestDatabase {
                 TestDatabase t = new TestDatabase(db);
                 t.home = home;
                 RoleBootstrap.ensureRoles(t.superuser);
-                new Migrator(t.superuser).migrate();
+                new Migrator(t.settings(EmbeddedDatabase.SUPERUSER, db.superuserPassword())).migrate();
                 RoleBootstrap.ensureStaffFunctions(t.superuser);
                 DemoLogins.ensure(t.superuser);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));
