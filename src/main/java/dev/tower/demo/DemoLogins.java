@@ -5,8 +5,10 @@ import dev.tower.db.DatabaseSetupException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,19 +26,27 @@ public final class DemoLogins {
 
     private DemoLogins() {}
 
-    public static void ensure(DataSource superuser) {
+    /**
+     * Creates the demo logins that do not exist yet, and touches no existing one: an admin who disabled
+     * a demo login, changed its password or its role keeps that decision across restarts. The staff
+     * row is written only for a login created here.
+     */
+    public static void createMissing(DataSource superuser) {
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            List<DemoLogin> missing = missing(c);
+            if (missing.isEmpty()) {
+                return;
+            }
             // Created as tower_security, like every staff login, so the Staff screen can later change
             // their role, password and enabled state through the staff functions.
             s.execute("SET ROLE tower_security");
-            for (DemoLogin d : ALL) {
-                s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + d.login() + "') THEN "
-                        + "CREATE ROLE " + d.login() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS; END IF; END $$");
-                s.execute("ALTER ROLE " + d.login() + " LOGIN PASSWORD '" + PASSWORD + "'");
+            for (DemoLogin d : missing) {
+                s.execute("CREATE ROLE " + d.login() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                        + " PASSWORD '" + PASSWORD + "'");
                 s.execute("GRANT " + d.group() + " TO " + d.login());
             }
             s.execute("RESET ROLE");
-            for (DemoLogin d : ALL) {
+            for (DemoLogin d : missing) {
                 try (PreparedStatement p = c.prepareStatement("""
                         INSERT INTO public.staff_members (login, display_name, role_group, created_by)
                         VALUES (?, ?, ?, 'tower setup')
@@ -50,5 +60,21 @@ public final class DemoLogins {
         } catch (SQLException e) {
             throw new DatabaseSetupException("Could not create the demo logins: " + e.getMessage(), e);
         }
+    }
+
+    private static List<DemoLogin> missing(Connection c) throws SQLException {
+        List<DemoLogin> missing = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)")) {
+            for (DemoLogin d : ALL) {
+                p.setString(1, d.login());
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        missing.add(d);
+                    }
+                }
+            }
+        }
+        return missing;
     }
 }

@@ -50,7 +50,7 @@ public final class EmbeddedStartup {
                 LOG.info("Applied {} migration(s) to the embedded database", applied);
             }
             RoleBootstrap.ensureStaffFunctions(superuser);
-            DemoLogins.ensure(superuser);
+            DemoLogins.createMissing(superuser);
             Optional<DemoReport> demo = Optional.empty();
             if (demoIfEmpty && !hasBusinessData(superuser)) {
                 LOG.info("Empty marketplace: generating the small demo market");

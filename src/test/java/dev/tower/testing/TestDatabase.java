@@ -51,7 +51,7 @@ public final class TestDatabase {
                 RoleBootstrap.ensureRoles(t.superuser);
                 new Migrator(t.settings(EmbeddedDatabase.SUPERUSER, db.superuserPassword())).migrate();
                 RoleBootstrap.ensureStaffFunctions(t.superuser);
-                DemoLogins.ensure(t.superuser);
+                DemoLogins.createMissing(t.superuser);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));
                 instance = t;
             } catch (Exception e) {
