@@ -40,7 +40,7 @@ final class DbCommand {
             }
             StringBuilder text = new StringBuilder()
                     .append(db.attached() ? "Tower's database was already running.\n" : "Tower's database is running.\n")
-                    .append("  JDBC URL : ").append(db.jdbcUrl()).append('\n')
+                    .append("  JDBC URL : ").append(db.publicJdbcUrl()).append('\n')
                     .append("  psql     : psql -h localhost -p ").append(db.port()).append(" -U demo_admin postgres\n")
                     .append("  Logins   : (password \"").append(DemoLogins.PASSWORD).append("\")\n");
             for (DemoLogins.DemoLogin login : DemoLogins.ALL) {

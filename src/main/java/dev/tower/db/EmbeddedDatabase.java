@@ -11,8 +11,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.Properties;
 
@@ -22,49 +26,70 @@ import java.util.Properties;
  * <p>It listens on loopback only and accepts SCRAM password logins only. zonky always runs initdb with
  * {@code -A trust}; we pass {@code --auth=scram-sha-256 --pwfile=...} after it (initdb takes the last
  * value), so there is never a moment when the cluster trusts anyone. The superuser password is generated
- * once per installation and kept in {@code embedded.properties}, readable by the user alone.
+ * once per installation and kept in {@code embedded.properties}, readable by the user alone; the
+ * binaries are unpacked inside the same private folder ({@link PrivateBinaries}), and everything there
+ * is the user's alone ({@link PrivateFiles}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     public static final String SUPERUSER = "postgres";
     public static final String DATABASE = "postgres";
+    /** The cluster's folder inside Tower's data folder. */
+    public static final String DATA_DIRECTORY = "pg17";
+    /** Where zonky unpacks the PostgreSQL binaries: inside Tower's private data folder, never /tmp. */
+    public static final String BINARIES_DIRECTORY = "postgres-bin";
 
     /** Null when attached to a cluster another Tower process started: closing then stops nothing. */
     private final EmbeddedPostgres postgres;
     private final EmbeddedSettings settings;
     private final boolean freshCluster;
+    private final Path dataDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, EmbeddedSettings settings, boolean freshCluster) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, EmbeddedSettings settings, boolean freshCluster, Path dataDir) {
         this.postgres = postgres;
         this.settings = settings;
         this.freshCluster = freshCluster;
+        this.dataDir = dataDir;
     }
 
     /**
      * Starts (and on first use creates) the cluster under {@code home}; {@code port <= 0} keeps the saved
      * port or picks a free one. If another Tower process (the UI, {@code tower db start}) is already
      * running this cluster, attaches to it instead of failing: two windows can share one database.
+     * Attaching first proves the server is this cluster (see {@link #proveOwnServer}); a stale
+     * {@code postmaster.pid} whose server is gone is ignored, and a foreign program on the saved port
+     * makes the cluster move to a free one.
      */
     public static EmbeddedDatabase start(Path home, int port) {
         try {
-            Files.createDirectories(home);
-            Path dataDir = home.resolve("pg17");
-            if (Files.exists(dataDir.resolve("postmaster.pid")) && EmbeddedSettings.exists(home)) {
-                EmbeddedSettings running = EmbeddedSettings.loadOrCreate(home, 0);
-                if (answers(running.port())) {
-                    LOG.info("Embedded PostgreSQL already running on port {}; attaching", running.port());
-                    return new EmbeddedDatabase(null, running, false);
+            PrivateFiles.directory(home);
+            Path dataDir = home.resolve(DATA_DIRECTORY);
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            if (Files.exists(pidFile) && EmbeddedSettings.exists(home)) {
+                var running = PostmasterPid.read(pidFile).filter(PostmasterPid::alive);
+                if (running.isPresent() && answers(running.get().port())) {
+                    EmbeddedSettings saved = EmbeddedSettings.loadOrCreate(home, running.get().port());
+                    EmbeddedDatabase attached = new EmbeddedDatabase(null, saved, false, dataDir);
+                    attached.proveOwnServer();
+                    LOG.info("Embedded PostgreSQL already running on port {}; attaching", saved.port());
+                    return attached;
                 }
+                LOG.info("{} is stale (its server is gone); starting the cluster", pidFile);
             }
             EmbeddedSettings settings = EmbeddedSettings.loadOrCreate(home, port);
+            if (port <= 0 && answers(settings.port())) {
+                // not our server (it left no live postmaster.pid): never talk to it, move elsewhere
+                LOG.warn("Something else listens on port {}; the embedded database moves to a free port", settings.port());
+                settings = EmbeddedSettings.loadOrCreate(home, EmbeddedSettings.freePort());
+            }
             boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
             Path pwFile = home.resolve(".initdb-pw");
             if (fresh) {
-                Files.createDirectories(dataDir);
-                writePrivate(pwFile, settings.superuserPassword());
+                PrivateFiles.directory(dataDir);
+                PrivateFiles.write(pwFile, settings.superuserPassword());
             }
             try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                EmbeddedPostgres pg = PrivateBinaries.builder(home.resolve(BINARIES_DIRECTORY))
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
                         .setPort(settings.port())
@@ -72,18 +97,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         .setLocaleConfig("pwfile", pwFile.toString())
                         .setServerConfig("listen_addresses", "localhost")
                         .setServerConfig("password_encryption", "scram-sha-256")
+                        // zonky passes -F (fsync off) for test speed; this is the user's real data, and a
+                        // later -c wins over -F
+                        .setServerConfig("fsync", "on")
                         // zonky turns synchronous_commit off for test speed; this is the user's real data
                         .setServerConfig("synchronous_commit", "on")
                         .setConnectConfig("password", settings.superuserPassword())
                         .setRegisterShutdownHook(true)
                         .start();
+                PrivateFiles.tighten(home);
                 LOG.info("Embedded PostgreSQL ready on port {} (data in {})", settings.port(), dataDir);
-                return new EmbeddedDatabase(pg, settings, fresh);
+                return new EmbeddedDatabase(pg, settings, fresh, dataDir);
             } finally {
                 Files.deleteIfExists(pwFile);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded database in " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Proves the server on {@link #port()} is this cluster before anything else is sent to it: a SCRAM-only
+     * superuser connection (a server asking for a plain password gets none, and SCRAM's final signature
+     * shows the server holds this installation's verifier) whose data directory is ours.
+     */
+    void proveOwnServer() {
+        Properties props = new Properties();
+        props.setProperty("user", SUPERUSER);
+        props.setProperty("password", settings.superuserPassword());
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("socketTimeout", "10");
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), props);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW data_directory")) {
+            rs.next();
+            Path served = Path.of(rs.getString(1)).toRealPath();
+            if (!served.equals(dataDir.toRealPath())) {
+                throw new DatabaseSetupException("Port " + port() + " is served by the database in " + served
+                        + ", not by Tower's database in " + dataDir + ".", null);
+            }
+        } catch (SQLException | IOException e) {
+            throw new DatabaseSetupException("Port " + port() + " answers, but not as Tower's embedded database in "
+                    + dataDir + " (" + e.getMessage() + "); Tower sent it no password. Stop the program listening"
+                    + " there, or delete " + dataDir.resolve("postmaster.pid") + " if no Tower is running.", e);
         }
     }
 
@@ -106,7 +162,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** True when this start created the cluster (first run): the caller migrates and loads demo data. */
     public boolean freshCluster() { return freshCluster; }
 
-    public String jdbcUrl() { return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE; }
+    /**
+     * The URL Tower connects with: passwords go to this server over SCRAM only ({@link ScramOnlyPassword}),
+     * so a program squatting on the port never receives one.
+     */
+    public String jdbcUrl() { return publicJdbcUrl() + "?" + ScramOnlyPassword.URL_PARAMETER; }
+
+    /** The plain URL to show people for psql and BI tools (they have no Tower classes on their path). */
+    public String publicJdbcUrl() { return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE; }
 
     @Override
     public void close() {
@@ -118,12 +181,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
         }
-    }
-
-    static void writePrivate(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, content);
     }
 
     /** Port and superuser password of one installation, kept between runs. */
@@ -155,11 +212,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             props.setProperty("superuser.password", password);
             var out = new java.io.StringWriter();
             props.store(out, "Tower embedded PostgreSQL - keep private");
-            writePrivate(file, out.toString());
+            PrivateFiles.write(file, out.toString());
             return new EmbeddedSettings(port, password);
         }
 
-        private static int freePort() throws IOException {
+        static int freePort() throws IOException {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 return socket.getLocalPort();
