@@ -4,18 +4,18 @@ import java.io.PrintStream;
 
 /** The command line's voice: the one class allowed to write to the terminal (logging goes to the log). */
 final class Console {
-    private static final PrintStream OUT = System.out;
-    private static final PrintStream ERR = System.err;
 
     private Console() {}
 
     static void say(String text) {
-        OUT.println(text);
-        OUT.flush();
+        PrintStream out = System.out;
+        out.println(text);
+        out.flush();
     }
 
     static void complain(String text) {
-        ERR.println("tower: " + text);
-        ERR.flush();
+        PrintStream err = System.err; // looked up per call, so a test can read what a user would see
+        err.println("tower: " + text);
+        err.flush();
     }
 }

@@ -37,7 +37,13 @@ public final class TowerApp extends Application {
      */
     public static void launchUi(Callable<AppConfig> startup) {
         pendingStartup = Objects.requireNonNull(startup, "startup");
-        Application.launch(TowerApp.class);
+        try {
+            Application.launch(TowerApp.class);
+        } catch (UnsupportedOperationException toolkitFailed) {
+            // GTK's "Unable to open DISPLAY" when DISPLAY is set but no display answers it
+            LOG.debug("The JavaFX toolkit could not start", toolkitFailed);
+            throw new DesktopSession.NoDesktopException(DesktopSession.UNREACHABLE);
+        }
     }
 
     @Override

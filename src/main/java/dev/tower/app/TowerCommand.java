@@ -27,6 +27,7 @@ final class TowerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DesktopSession.require(); // before the database starts: without a window it would run for nothing
         if (dbUrl != null && !dbUrl.isBlank()) {
             TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false));
             return 0;
