@@ -1,6 +1,8 @@
 package dev.tower.db;
 
 import dev.tower.testing.FakePostgresServer;
+import dev.tower.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +41,27 @@ class StalePostmasterPidTest {
             assertThat(squatter.authRequests()).as("the squatter was asked to authenticate").isPositive();
             assertThat(squatter.received()).contains("postgres").doesNotContain(SECRET);
         }
+    }
+
+    @Test
+    void aSecondStartAttachesToTheRunningClusterAfterItProvedItIsOurs() {
+        TestDatabase running = TestDatabase.get();
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(running.home(), 0)) {
+            assertThat(second.attached()).isTrue();
+            assertThat(second.port()).isEqualTo(running.port());
+        }
+    }
+
+    @Test
+    void anotherClusterOnThePortIsNotTakenForOurs() throws Exception {
+        // the running test cluster answers on the port, with the right password, but it serves another data folder
+        TestDatabase running = TestDatabase.get();
+        Path home = PrivateFiles.directory(tmp.resolve("other"));
+        writeInstallation(home, running.port(), running.superuserPassword(), ProcessHandle.current().pid());
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(home, 0))
+                .isInstanceOf(DatabaseSetupException.class)
+                .hasMessageContaining("not by Tower's database in " + home.resolve(EmbeddedDatabase.DATA_DIRECTORY));
     }
 
     /** An installation whose saved port is {@code port} and whose pid file names {@code pid} on that port. */
