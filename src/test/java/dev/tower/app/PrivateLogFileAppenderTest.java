@@ -55,6 +55,23 @@ class PrivateLogFileAppenderTest {
         assertThat(Files.readString(dir.resolve("tower.log"))).contains("after the roll-over");
     }
 
+    @Test
+    void theLogLivesInTowersDataFolderWhereverTowerHomePointsIt() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        context.putProperty("TOWER_HOME", tmp.resolve("home").toString());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(PrivateLogFileAppenderTest.class.getResource("/logback.xml"));
+        PrivateLogFileAppender file = (PrivateLogFileAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE");
+        try {
+            assertThat(Path.of(file.getFile())).isEqualTo(tmp.resolve("home").resolve("logs").resolve("tower.log"));
+            assertThat(mode(tmp.resolve("home").resolve("logs"))).isEqualTo("rwx------");
+        } finally {
+            context.stop();
+        }
+    }
+
     private static String mode(Path p) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
