@@ -28,7 +28,8 @@ import java.util.Set;
  * <p>Everything is read from the catalog ({@code pg_get_indexdef}, {@code pg_get_constraintdef}, comments)
  * before it is dropped, so indexes and keys that later migrations add are handled without a list here.
  * Kept in place: keys an {@code ON CONFLICT} of the load needs ({@code keepTables}), exclusion constraints,
- * and any index marked for replica identity or clustering (rare enough not to rebuild by hand).
+ * keys a view depends on (grouping by a primary key), and any index marked for replica identity or
+ * clustering (rare enough not to rebuild by hand).
  */
 final class DeferredKeys {
     private static final Logger LOG = LoggerFactory.getLogger(DeferredKeys.class);
@@ -140,9 +141,18 @@ final class DeferredKeys {
                  kept AS (SELECT unnest(?::text[]) AS name)
             """;
 
-    /** Indexes rebuilt by hand would lose these marks; they are rare, so such indexes stay. */
+    /**
+     * Indexes rebuilt by hand would lose these marks, and a view grouping by a primary key depends on that key
+     * (dropping it would fail); they are rare, so such indexes and keys stay.
+     */
     private static final String PLAIN_INDEX = """
             NOT i.indisreplident AND NOT i.indisclustered AND i.indisvalid
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                            WHERE d.deptype = 'n' AND d.classid = 'pg_rewrite'::regclass
+                              AND ((d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indexrelid)
+                                   OR (d.refclassid = 'pg_constraint'::regclass
+                                       AND d.refobjid IN (SELECT oid FROM pg_constraint WHERE conindid = i.indexrelid
+                                                                                         AND contype <> 'f'))))
             AND i.indrelid IN (SELECT oid FROM emptied)
             AND i.indrelid::regclass::text NOT IN (SELECT name FROM kept)
             """;

@@ -48,7 +48,10 @@ class DemoDataGeneratorTest {
             "ALTER TABLE reviews ADD CONSTRAINT test_later_reviews_once UNIQUE (booking_id, reviewer_id)",
             "COMMENT ON CONSTRAINT test_later_reviews_once ON reviews IS 'one review per booking and reviewer'",
             "ALTER TABLE messages ADD CONSTRAINT test_later_messages_sender FOREIGN KEY (sender_id) REFERENCES profiles (id) "
-                    + "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"};
+                    + "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED",
+            // a view grouping by the primary key depends on it: that key cannot go during the load
+            "CREATE VIEW test_later_provider_listings AS SELECT p.id, p.business_name, count(l.id) AS listings "
+                    + "FROM providers p LEFT JOIN listings l ON l.provider_id = p.id GROUP BY p.id"};
 
     @BeforeAll
     static void generateSmall() throws Exception {
@@ -68,6 +71,7 @@ class DemoDataGeneratorTest {
     @org.junit.jupiter.api.AfterAll
     static void dropTheLaterMigration() throws Exception {
         try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP VIEW IF EXISTS test_later_provider_listings");
             s.execute("DROP INDEX IF EXISTS test_later_messages_body");
             s.execute("ALTER TABLE reviews DROP CONSTRAINT IF EXISTS test_later_reviews_once");
             s.execute("ALTER TABLE messages DROP CONSTRAINT IF EXISTS test_later_messages_sender");
@@ -81,6 +85,8 @@ class DemoDataGeneratorTest {
         assertThat(migratedSchema).anyMatch(r -> r.contains("test_later_messages_body") && r.contains("added by a later"))
                 .anyMatch(r -> r.contains("test_later_reviews_once") && r.contains("one review per booking"))
                 .anyMatch(r -> r.contains("test_later_messages_sender") && r.contains("DEFERRABLE INITIALLY DEFERRED"));
+        assertThat(report.stepTimes()).doesNotContainKey("rebuild / key providers_pkey");
+        assertThat(count("SELECT count(*) FROM test_later_provider_listings WHERE listings > 0")).isPositive();
         assertThat(report.stepTimes()).containsKeys("load / defer keys and indexes", "05_bookings.sql / bookings",
                 "rebuild / key bookings_pkey", "rebuild / foreign key messages_booking_id_fkey");
     }
