@@ -142,11 +142,13 @@ final class DeferredKeys {
             """;
 
     /**
-     * Indexes rebuilt by hand would lose these marks, and a view grouping by a primary key depends on that key
-     * (dropping it would fail); they are rare, so such indexes and keys stay.
+     * Indexes rebuilt by hand would lose these marks, a view grouping by a primary key depends on that key, and
+     * a partition's index or foreign key belongs to its parent's (dropping either would fail); they are rare,
+     * so such indexes and keys stay.
      */
     private static final String PLAIN_INDEX = """
             NOT i.indisreplident AND NOT i.indisclustered AND i.indisvalid
+            AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
             AND NOT EXISTS (SELECT 1 FROM pg_depend d
                             WHERE d.deptype = 'n' AND d.classid = 'pg_rewrite'::regclass
                               AND ((d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indexrelid)
@@ -169,7 +171,7 @@ final class DeferredKeys {
 
     private static final String FOREIGN_KEYS = TABLES + CONSTRAINT + """
             FROM pg_constraint con
-            WHERE con.contype = 'f'
+            WHERE con.contype = 'f' AND con.conparentid = 0
               AND (con.conrelid IN (SELECT oid FROM emptied) OR con.confrelid IN (SELECT oid FROM emptied))
             ORDER BY con.conrelid::regclass::text, con.conname""";
 
