@@ -1,6 +1,6 @@
 -- Demo data, step 8: providers and listings with counters that agree with the bookings and reviews (what
--- the triggers would have kept while the data was loaded with them off), customers' totals, statistics and
--- the materialized views.
+-- the triggers would have kept while the data was loaded with them off) and customers' totals. Statistics and
+-- the materialized views follow in 08_statistics.sql, once the deferred keys and indexes are back.
 --
 -- providers.completed_jobs = total_orders = bookings now 'completed' (V6's count_completed_jobs);
 -- rating/review_count = reviews of the provider's user (V6's update_provider_rating);
@@ -107,41 +107,3 @@ SELECT pg_temp.uid('preference', p.n), p.id, 'notifications', 'quiet_hours',
 FROM demo_person p
 JOIN customer_profiles cp ON cp.id = p.id
 WHERE pg_temp.u(p.n, 143) < 0.1;
-
--- @step analyze
-ANALYZE auth.users;
-ANALYZE profiles;
-ANALYZE user_profiles;
-ANALYZE user_settings;
-ANALYZE customer_profiles;
-ANALYZE providers;
-ANALYZE provider_schedules;
-ANALYZE listings;
-ANALYZE document_files;
-ANALYZE provider_documents;
-ANALYZE bookings;
-ANALYZE booking_status_history;
-ANALYZE payments;
-ANALYZE refunds;
-ANALYZE disputes;
-ANALYZE reviews;
-ANALYZE messages;
-ANALYZE notifications;
-ANALYZE analytics_events;
-
--- @step materialized-views
--- every materialized view in public (provider_stats, provider_dashboard_stats and any added later),
--- each refresh recorded in mv_refresh_log as the console's own refreshes are
-DO $$
-DECLARE
-    v  record;
-    t0 timestamptz;
-BEGIN
-    FOR v IN SELECT matviewname FROM pg_matviews WHERE schemaname = 'public' ORDER BY matviewname LOOP
-        t0 := clock_timestamp();
-        EXECUTE format('REFRESH MATERIALIZED VIEW public.%I', v.matviewname);
-        INSERT INTO mv_refresh_log (view_name, duration_ms, was_concurrent)
-        VALUES (v.matviewname, (extract(epoch FROM clock_timestamp() - t0) * 1000)::int, false);
-    END LOOP;
-END
-$$;

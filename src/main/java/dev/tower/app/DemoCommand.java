@@ -2,6 +2,7 @@ package dev.tower.app;
 
 import dev.tower.setup.EmbeddedStartup;
 import dev.tower.db.TowerHome;
+import dev.tower.demo.BulkLoadSettings;
 import dev.tower.demo.DemoDataGenerator;
 import dev.tower.demo.DemoReport;
 import dev.tower.demo.DemoScale;
@@ -26,6 +27,13 @@ final class DemoCommand implements Callable<Integer> {
         Path home = dataDir != null ? dataDir : TowerHome.resolve();
         Console.say("Generating the " + scale.name().toLowerCase() + " demo market in " + home + " ...");
         EmbeddedStartup.Ready ready = EmbeddedStartup.start(home, 0, false);
+        BulkLoadSettings.Previous previous = null;
+        if (scale == DemoScale.LARGE && !ready.database().attached() && !BulkLoadSettings.inEffect(ready.superuser())) {
+            // one restart into the bulk-load settings; they are put back below, for the next start
+            previous = BulkLoadSettings.apply(ready.superuser());
+            ready.database().close();
+            ready = EmbeddedStartup.start(home, 0, false);
+        }
         try {
             DemoReport report = new DemoDataGenerator(ready.superuser()).generate(scale);
             StringBuilder text = new StringBuilder("Done in ")
@@ -34,6 +42,9 @@ final class DemoCommand implements Callable<Integer> {
                     text.append(String.format("  %-26s %,12d%n", table, rows)));
             Console.say(text.toString().stripTrailing());
         } finally {
+            if (previous != null) {
+                BulkLoadSettings.restore(ready.superuser(), previous);
+            }
             ready.database().close();
         }
         return 0;

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,13 +39,78 @@ class DemoDataGeneratorTest {
     private static Instant asOf;
     private static DemoReport report;
     private static String checksum;
+    private static java.util.List<String> migratedSchema;
+
+    /** Keys and indexes a later migration might add, which the generator must take off and put back too. */
+    private static final String[] LATER_MIGRATION = {
+            "CREATE INDEX test_later_messages_body ON messages (booking_id, lower(content)) WHERE content <> ''",
+            "COMMENT ON INDEX test_later_messages_body IS 'added by a later migration'",
+            "ALTER TABLE reviews ADD CONSTRAINT test_later_reviews_once UNIQUE (booking_id, reviewer_id)",
+            "COMMENT ON CONSTRAINT test_later_reviews_once ON reviews IS 'one review per booking and reviewer'",
+            "ALTER TABLE messages ADD CONSTRAINT test_later_messages_sender FOREIGN KEY (sender_id) REFERENCES profiles (id) "
+                    + "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED",
+            // a view grouping by the primary key depends on it: that key cannot go during the load
+            "CREATE VIEW test_later_provider_listings AS SELECT p.id, p.business_name, count(l.id) AS listings "
+                    + "FROM providers p LEFT JOIN listings l ON l.provider_id = p.id GROUP BY p.id"};
 
     @BeforeAll
     static void generateSmall() throws Exception {
         db = TestDatabase.get();
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET ROLE tower_owner");
+            for (String ddl : LATER_MIGRATION) {
+                s.execute(ddl);
+            }
+        }
+        migratedSchema = SchemaFingerprint.of(db.superuser());
         asOf = DemoDataGenerator.defaultAsOf(Clock.systemUTC());
         report = new DemoDataGenerator(db.superuser(), asOf).generate(DemoScale.SMALL);
         checksum = DemoInvariants.checksum(db.superuser());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void dropTheLaterMigration() throws Exception {
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP VIEW IF EXISTS test_later_provider_listings");
+            s.execute("DROP INDEX IF EXISTS test_later_messages_body");
+            s.execute("ALTER TABLE reviews DROP CONSTRAINT IF EXISTS test_later_reviews_once");
+            s.execute("ALTER TABLE messages DROP CONSTRAINT IF EXISTS test_later_messages_sender");
+        }
+    }
+
+    @Test
+    void theSchemaIsExactlyTheMigratedOne() throws Exception {
+        List<String> generated = SchemaFingerprint.of(db.superuser());
+        assertThat(generated).containsExactlyElementsOf(migratedSchema);
+        assertThat(migratedSchema).anyMatch(r -> r.contains("test_later_messages_body") && r.contains("added by a later"))
+                .anyMatch(r -> r.contains("test_later_reviews_once") && r.contains("one review per booking"))
+                .anyMatch(r -> r.contains("test_later_messages_sender") && r.contains("DEFERRABLE INITIALLY DEFERRED"));
+        assertThat(report.stepTimes()).doesNotContainKey("rebuild / key providers_pkey");
+        assertThat(count("SELECT count(*) FROM test_later_provider_listings WHERE listings > 0")).isPositive();
+        assertThat(report.stepTimes()).containsKeys("load / defer keys and indexes", "05_bookings.sql / bookings",
+                "rebuild / key bookings_pkey", "rebuild / foreign key messages_booking_id_fkey");
+    }
+
+    @Test
+    void theLoadChecksEveryForeignKeyItPutsBack() throws Exception {
+        // a generation whose rows broke a foreign key fails and leaves the previous data and schema alone;
+        // the key is one no data can satisfy, marked valid behind PostgreSQL's back so it is put back checked
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE messages ADD CONSTRAINT test_later_messages_first FOREIGN KEY (id) REFERENCES bookings (id) "
+                    + "NOT VALID");
+            s.execute("UPDATE pg_constraint SET convalidated = true WHERE conname = 'test_later_messages_first'");
+        }
+        try {
+            assertThatThrownBy(() -> new DemoDataGenerator(db.superuser(), asOf).generate(DemoScale.SMALL))
+                    .isInstanceOf(DatabaseSetupException.class)
+                    .hasMessageContaining("test_later_messages_first");
+        } finally {
+            try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE messages DROP CONSTRAINT test_later_messages_first");
+            }
+        }
+        assertThat(SchemaFingerprint.of(db.superuser())).containsExactlyElementsOf(migratedSchema);
+        assertThat(DemoInvariants.checksum(db.superuser())).isEqualTo(checksum);
     }
 
     @Test

@@ -25,8 +25,11 @@ class LargeDemoGenerationTest {
     @Test
     void largeScaleLoadsAndKeepsTheInvariants() throws Exception {
         TestDatabase db = TestDatabase.get();
+        java.util.List<String> migratedSchema = SchemaFingerprint.of(db.superuser());
         DemoReport report = new DemoDataGenerator(db.superuser()).generate(DemoScale.LARGE);
         LOG.info("LARGE took {} s: {}", report.took().toMillis() / 1000.0, report.rowCounts());
+        LOG.info("LARGE time per group (ms): {}", report.groupTimes());
+        assertThat(SchemaFingerprint.of(db.superuser())).containsExactlyElementsOf(migratedSchema);
 
         assertThat(report.rows("bookings")).isGreaterThanOrEqualTo(1_000_000);
         assertThat(report.rows("providers")).isGreaterThanOrEqualTo(100_000);
