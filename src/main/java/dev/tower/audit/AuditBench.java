@@ -1,0 +1,45 @@
+package dev.tower.audit;
+
+import dev.tower.bench.BenchContext;
+import dev.tower.bench.BenchOperation;
+import dev.tower.bench.BenchOperations;
+import dev.tower.bench.BenchTarget;
+import dev.tower.security.Permission;
+import dev.tower.security.Role;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+
+import java.util.List;
+
+/**
+ * The Audit screen's reads for {@code tower bench}: first page, a filtered page, the deepest page by
+ * keyset (against the same page by OFFSET) and the chain check, all as an admin through AuditService.
+ */
+public final class AuditBench implements BenchOperations {
+    private static final int PAGE = 50;
+
+    record Fixtures(String busiestActor, long deepBeforeSeq, long deepOffset) {}
+
+    @Override
+    public List<BenchOperation> operations(BenchContext context) {
+        ClasspathSqlLocator sql = ClasspathSqlLocator.create();
+        Fixtures f = context.superuser().withHandle(h -> h.createQuery(sql.locate(AuditBench.class, "fixtures"))
+                .map((rs, ctx) -> new Fixtures(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .findOne().orElse(new Fixtures("nobody", Long.MAX_VALUE, 0)));
+        AuditFilter byActor = new AuditFilter(f.busiestActor(), null, null, null, null, null);
+        String offsetPage = sql.locate(AuditBench.class, "offsetPage");
+        return List.of(
+                page("audit.first_page", s -> new AuditService(s).page(AuditFilter.ANY, null, PAGE)),
+                page("audit.filtered_page", s -> new AuditService(s).page(byActor, null, PAGE)),
+                page("audit.deep_page", s -> new AuditService(s).page(AuditFilter.ANY, f.deepBeforeSeq(), PAGE))
+                        .comparedWith("audit.deep_page.offset"),
+                BenchOperation.of("audit.deep_page.offset", Role.ADMIN, Permission.VIEW_AUDIT_LOG, BenchTarget.BASELINE,
+                        s -> s.jdbi().withHandle(h -> h.createQuery(offsetPage)
+                                .bind("offset", f.deepOffset()).bind("limit", PAGE + 1).mapToMap().list())),
+                BenchOperation.of("audit.chain_check", Role.ADMIN, Permission.VERIFY_AUDIT_CHAIN, BenchTarget.CHECK,
+                        s -> new AuditService(s).verifyChain()));
+    }
+
+    private static BenchOperation page(String name, BenchOperation.Body body) {
+        return BenchOperation.of(name, Role.ADMIN, Permission.VIEW_AUDIT_LOG, BenchTarget.LIST_PAGE, body);
+    }
+}
