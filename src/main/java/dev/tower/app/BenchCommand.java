@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Sign-in as each role's demo login and the demo generator, for the bench. */
-    static Bench.Wiring wiring() {
+    public static Bench.Wiring wiring() {
         return new Bench.Wiring(
                 (jdbcUrl, role) -> new SignInService().signIn(
                         new SignInRequest(jdbcUrl, demoLoginOf(role), DemoLogins.PASSWORD.toCharArray(), true)),

@@ -6,7 +6,7 @@ import dev.tower.bench.BenchOperations;
 import dev.tower.bench.BenchTarget;
 import dev.tower.security.Permission;
 import dev.tower.security.Role;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import dev.tower.bench.BenchSql;
 
 import java.util.List;
 
@@ -21,12 +21,12 @@ public final class AuditBench implements BenchOperations {
 
     @Override
     public List<BenchOperation> operations(BenchContext context) {
-        ClasspathSqlLocator sql = ClasspathSqlLocator.create();
-        Fixtures f = context.superuser().withHandle(h -> h.createQuery(sql.locate(AuditBench.class, "fixtures"))
+        
+        Fixtures f = context.superuser().withHandle(h -> h.createQuery(BenchSql.of(AuditBench.class, "fixtures"))
                 .map((rs, ctx) -> new Fixtures(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .findOne().orElse(new Fixtures("nobody", Long.MAX_VALUE, 0)));
         AuditFilter byActor = new AuditFilter(f.busiestActor(), null, null, null, null, null);
-        String offsetPage = sql.locate(AuditBench.class, "offsetPage");
+        String offsetPage = BenchSql.of(AuditBench.class, "offsetPage");
         return List.of(
                 page("audit.first_page", s -> new AuditService(s).page(AuditFilter.ANY, null, PAGE)),
                 page("audit.filtered_page", s -> new AuditService(s).page(byActor, null, PAGE)),

@@ -21,4 +21,7 @@ public interface BenchContext {
 
     /** A signed-in demo login of that role, through Tower's own sign-in (one per role, shared). */
     Session session(Role role);
+
+    /** A new session of that role's demo login, through Tower's own sign-in; the caller closes it. */
+    Session signIn(Role role);
 }

@@ -1,5 +1,6 @@
 package dev.tower.bench;
 
+import dev.tower.security.AccessGuard;
 import dev.tower.security.Permission;
 import dev.tower.security.Role;
 import dev.tower.security.Session;
@@ -49,6 +50,17 @@ public record BenchOperation(String name, Role role, Permission permission, Benc
     /** The same operation, failing the run when {@code baseline p50 / p50} is below {@code ratio}. */
     public BenchOperation requiringRatio(double ratio) {
         return new BenchOperation(name, role, permission, target, baseline, ratio, body);
+    }
+
+    /**
+     * Runs the body once on {@code session}, after the app-side permission check every console path
+     * makes (services check again; raw-SQL operations such as the seeds' queries rely on this one).
+     */
+    public void run(Session session) throws Exception {
+        if (permission != null) {
+            AccessGuard.require(session, permission);
+        }
+        body.run(session);
     }
 
     public boolean asSuperuser() {

@@ -16,7 +16,7 @@ import java.util.Map;
  * The bench's {@link BenchContext}: one session per staff role, signed in through Tower's own sign-in
  * (given by the composition root) as the demo login of that role, plus a superuser session for comparisons.
  */
-final class BenchSessions implements BenchContext, AutoCloseable {
+public final class BenchSessions implements BenchContext, AutoCloseable {
     private final DemoScale scale;
     private final ConnectionSettings superuserSettings;
     private final Jdbi superuser;
@@ -25,7 +25,7 @@ final class BenchSessions implements BenchContext, AutoCloseable {
     private final Map<Role, Session> sessions = new EnumMap<>(Role.class);
     private final Bench.SignIn signIn;
 
-    BenchSessions(DemoScale scale, ConnectionSettings superuserSettings, Bench.SignIn signIn) {
+    public BenchSessions(DemoScale scale, ConnectionSettings superuserSettings, Bench.SignIn signIn) {
         this.scale = scale;
         this.signIn = signIn;
         this.superuserSettings = superuserSettings;
@@ -51,12 +51,12 @@ final class BenchSessions implements BenchContext, AutoCloseable {
     }
 
     /** The session an operation runs on: its role's, or the superuser's for comparisons. */
-    Session sessionFor(BenchOperation operation) {
+    public Session sessionFor(BenchOperation operation) {
         return operation.asSuperuser() ? superuserSession : session(operation.role());
     }
 
-    /** A new session of the demo login of {@code role}, closed by the caller. */
-    Session signIn(Role role) {
+    @Override
+    public Session signIn(Role role) {
         return signIn.signIn(jdbcUrl(), role);
     }
 
