@@ -25,8 +25,15 @@ final class TowerCommand implements Callable<Integer> {
             description = "Folder of the embedded database (default: $TOWER_HOME or ~/.local/share/tower).")
     Path dataDir;
 
+    @Option(names = "--print-startup-timings",
+            description = "Print launch -> sign-in window and sign-in -> first screen times (same as -Dtower.timings=true).")
+    boolean printStartupTimings;
+
     @Override
     public Integer call() {
+        if (printStartupTimings) {
+            System.setProperty(StartupTimings.PROPERTY, "true");
+        }
         if (dbUrl != null && !dbUrl.isBlank()) {
             TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false));
             return 0;

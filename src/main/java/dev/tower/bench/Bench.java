@@ -69,7 +69,9 @@ public final class Bench {
                 say.accept("Measuring " + ops.size() + " operations, " + BenchRunner.WARM_UP + " warm-up and "
                         + options.repeat() + " timed executions each ...");
                 List<BenchResult> results = BenchRunner.run(ops, sessions, options.repeat(), r -> say.accept(line(r)));
-                report = new BenchReport(results, notes(options));
+                List<String> notes = new ArrayList<>(notes(options));
+                notes.addAll(sessions.notes());
+                report = new BenchReport(results, notes);
             }
             report.write(options.out());
             say.accept("Wrote " + options.out().resolve("bench.md") + " and bench.csv");

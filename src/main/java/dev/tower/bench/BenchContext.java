@@ -24,4 +24,7 @@ public interface BenchContext {
 
     /** A new session of that role's demo login, through Tower's own sign-in; the caller closes it. */
     Session signIn(Role role);
+
+    /** Adds a line under the table in bench.md (a memory figure, why a target cannot be met...). */
+    void note(String text);
 }

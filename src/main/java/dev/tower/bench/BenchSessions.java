@@ -9,7 +9,9 @@ import dev.tower.security.Role;
 import dev.tower.security.Session;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,7 @@ public final class BenchSessions implements BenchContext, AutoCloseable {
     private final Session superuserSession;
     private final Map<Role, Session> sessions = new EnumMap<>(Role.class);
     private final Bench.SignIn signIn;
+    private final List<String> notes = new ArrayList<>();
 
     public BenchSessions(DemoScale scale, ConnectionSettings superuserSettings, Bench.SignIn signIn) {
         this.scale = scale;
@@ -58,6 +61,15 @@ public final class BenchSessions implements BenchContext, AutoCloseable {
     @Override
     public Session signIn(Role role) {
         return signIn.signIn(jdbcUrl(), role);
+    }
+
+    @Override
+    public synchronized void note(String text) {
+        notes.add(text);
+    }
+
+    synchronized List<String> notes() {
+        return List.copyOf(notes);
     }
 
     @Override
