@@ -20,7 +20,8 @@ public final class AnalyticsBench implements BenchOperations {
         String plain = BenchSql.of(AnalyticsBench.class, "refreshPlain");
         String indexed = BenchSql.of(AnalyticsBench.class, "searchIndexed");
         String ilike = BenchSql.of(AnalyticsBench.class, "searchIlike");
-        String word = SeedQueryBench.fixtures(context).word();
+        String word = context.superuser().withHandle(h -> h.createQuery(BenchSql.of(AnalyticsBench.class, "rareWord"))
+                .mapTo(String.class).findOne().orElseGet(() -> SeedQueryBench.fixtures(context).word()));
         return List.of(
                 BenchOperation.of("analytics.provider_stats_top", Role.ANALYST, Permission.VIEW_ANALYTICS,
                                 BenchTarget.DASHBOARD, s -> s.jdbi().withHandle(h -> h.createQuery(top).mapToMap().list()))
