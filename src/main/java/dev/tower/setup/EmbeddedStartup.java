@@ -7,6 +7,7 @@ import dev.tower.demo.DemoLogins;
 import dev.tower.db.EmbeddedDatabase;
 import dev.tower.db.Migrator;
 import dev.tower.db.RoleBootstrap;
+import dev.tower.db.SetupLogin;
 import dev.tower.demo.DemoDataGenerator;
 import dev.tower.demo.DemoReport;
 import dev.tower.demo.DemoScale;
@@ -44,7 +45,11 @@ public final class EmbeddedStartup {
             DataSource superuser = DataSources.simple(new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
                     db.superuserPassword().toCharArray()));
             RoleBootstrap.ensureRoles(superuser);
-            int applied = new Migrator(superuser).migrate().migrationsExecuted;
+            int applied;
+            // on a real non-superuser login: planted owner code cannot RESET ROLE to superuser
+            try (SetupLogin setup = SetupLogin.open(superuser)) {
+                applied = new Migrator(setup.dataSource()).migrate().migrationsExecuted;
+            }
             if (applied > 0) {
                 LOG.info("Applied {} migration(s) to the embedded database", applied);
             }
