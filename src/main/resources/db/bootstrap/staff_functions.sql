@@ -88,7 +88,7 @@ AS $$
     SELECT CASE WHEN length(p_input) > 20 THEN left(p_input, 20) || '...' ELSE coalesce(p_input, '') END
 $$;
 
-CREATE OR REPLACE FUNCTION ops.create_staff_login(p_login text, p_display_name text, p_role_group text,
+CREATE OR REPLACE FUNCTION tower_staff.create_staff_login(p_login text, p_display_name text, p_role_group text,
                                                   p_password_verifier text)
 RETURNS void
 LANGUAGE plpgsql
@@ -121,7 +121,7 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION ops.change_staff_role(p_login text, p_role_group text)
+CREATE OR REPLACE FUNCTION tower_staff.change_staff_role(p_login text, p_role_group text)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -159,7 +159,7 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION ops.set_staff_disabled(p_login text, p_disabled boolean)
+CREATE OR REPLACE FUNCTION tower_staff.set_staff_disabled(p_login text, p_disabled boolean)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -193,7 +193,7 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION ops.reset_staff_password(p_login text, p_password_verifier text)
+CREATE OR REPLACE FUNCTION tower_staff.reset_staff_password(p_login text, p_password_verifier text)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -214,7 +214,7 @@ $$;
 
 -- A staff member's own password, with the same rules as a reset: any login on staff may call it,
 -- and it only ever changes session_user.
-CREATE OR REPLACE FUNCTION ops.change_own_password(p_password_verifier text)
+CREATE OR REPLACE FUNCTION tower_staff.change_own_password(p_password_verifier text)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -291,10 +291,31 @@ BEGIN
 END;
 $$;
 
+-- The entry points staff call. Only thin wrappers live in ops (a schema tower_owner owns, so it could
+-- swap them -- gaining nothing, a swapped one runs as the owner); setup code calls tower_staff.* itself.
+CREATE OR REPLACE FUNCTION ops.create_staff_login(p_login text, p_display_name text, p_role_group text, p_password_verifier text)
+RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$ SELECT tower_staff.create_staff_login(p_login, p_display_name, p_role_group, p_password_verifier) $$;
+CREATE OR REPLACE FUNCTION ops.change_staff_role(p_login text, p_role_group text)
+RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$ SELECT tower_staff.change_staff_role(p_login, p_role_group) $$;
+CREATE OR REPLACE FUNCTION ops.set_staff_disabled(p_login text, p_disabled boolean)
+RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$ SELECT tower_staff.set_staff_disabled(p_login, p_disabled) $$;
+CREATE OR REPLACE FUNCTION ops.reset_staff_password(p_login text, p_password_verifier text)
+RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$ SELECT tower_staff.reset_staff_password(p_login, p_password_verifier) $$;
+CREATE OR REPLACE FUNCTION ops.change_own_password(p_password_verifier text)
+RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$ SELECT tower_staff.change_own_password(p_password_verifier) $$;
+
 REVOKE EXECUTE ON FUNCTION ops.create_staff_login(text, text, text, text), ops.change_staff_role(text, text),
     ops.set_staff_disabled(text, boolean), ops.reset_staff_password(text, text), ops.change_own_password(text),
     tower_staff.check_login_name(text), tower_staff.check_group(text), tower_staff.check_verifier(text),
-    tower_staff.keep_an_admin(text), tower_staff.fail(text, text), tower_staff.shown(text) FROM PUBLIC;
+    tower_staff.keep_an_admin(text), tower_staff.fail(text, text), tower_staff.shown(text),
+    tower_staff.create_staff_login(text, text, text, text), tower_staff.change_staff_role(text, text),
+    tower_staff.set_staff_disabled(text, boolean), tower_staff.reset_staff_password(text, text),
+    tower_staff.change_own_password(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ops.create_staff_login(text, text, text, text), ops.change_staff_role(text, text),
     ops.set_staff_disabled(text, boolean), ops.reset_staff_password(text, text) TO tower_admin;
 GRANT EXECUTE ON FUNCTION ops.change_own_password(text) TO tower_admin, tower_ops, tower_analyst;
