@@ -18,7 +18,7 @@ BEGIN
     CREATE SCHEMA IF NOT EXISTS tower_audit AUTHORIZATION tower_audit;
     REVOKE ALL ON SCHEMA tower_audit FROM PUBLIC;
     -- names are visible (to call the functions below); no table privilege is ever granted
-    GRANT USAGE ON SCHEMA tower_audit TO tower_owner, tower_security, tower_admin;
+    GRANT USAGE ON SCHEMA tower_audit TO tower_owner, tower_security, tower_admin, tower_ops, tower_analyst;
 
     IF to_regclass('tower_audit.log') IS NOT NULL THEN
         RETURN;   -- moved on an earlier start
