@@ -7,9 +7,13 @@
 -- into review and resolved. The marketplace app's own actions (automatic refunds on cancellation, disputes
 -- opened by customers) are not staff actions and leave no audit row.
 --
--- Rows go in time order through the ordinary INSERT, so audit_logs_chain (ENABLE ALWAYS) numbers and
--- hash-chains them exactly as it does live rows; only a superuser, as here, may name another actor.
+-- Rows go in time order, as values, to tower_audit.import_history, which numbers and hash-chains them in
+-- one pass exactly as tower_audit.append does live rows; it only loads into an empty log and only the
+-- superuser running this may call it (as tower_audit.reset_for_demo, which empties the log first).
 -- The action names are those of the ops functions that perform these actions.
+
+-- @step audit-reset
+SELECT tower_audit.reset_for_demo();
 
 -- @step demo-staff-since
 -- The demo staff have done this work for the whole demo year, so their logins date from before it.
@@ -18,8 +22,11 @@ SET created_at = date_trunc('day', coalesce((SELECT min(reviewed_at) FROM provid
 WHERE created_by = 'tower setup' AND login IN ('demo_admin', 'demo_ops', 'demo_analyst');
 
 -- @step audit-history
-INSERT INTO audit_logs (table_name, record_id, action, old_values, new_values, action_name, actor_login, created_at, seq)
-SELECT h.table_name, h.record_id, h.action, h.old_values, h.new_values, h.action_name, h.actor_login, h.at, 0
+SELECT tower_audit.import_history(jsonb_agg(jsonb_build_object(
+           'table_name', h.table_name, 'record_id', h.record_id, 'action', h.action, 'old_values', h.old_values,
+           'new_values', h.new_values, 'action_name', h.action_name, 'actor_login', h.actor_login, 'created_at', h.at)
+       -- a record's INSERT before its UPDATE at the same instant
+       ORDER BY h.at, h.table_name, h.record_id, h.action))
 FROM (
     SELECT 'staff_members' AS table_name, s.login AS record_id, 'INSERT' AS action, NULL::jsonb AS old_values,
            jsonb_build_object('login', s.login, 'display_name', s.display_name, 'role_group', s.role_group) AS new_values,
@@ -77,8 +84,7 @@ FROM (
            'resolve_dispute', d.resolved_by, d.resolved_at
     FROM disputes d
     WHERE d.resolved_by IS NOT NULL
-) h
-ORDER BY h.at, h.table_name, h.record_id, h.action; -- a record's INSERT before its UPDATE at the same instant
+) h;
 
 -- @step audit-analyze
-ANALYZE audit_logs;
+ANALYZE tower_audit.log;

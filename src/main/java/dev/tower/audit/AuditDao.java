@@ -25,5 +25,19 @@ public interface AuditDao {
     ChainCheck verifyChain();
 
     @SqlQuery
+    @RegisterConstructorMapper(AuditCheckpoint.class)
+    AuditCheckpoint checkpoint();
+
+    /** Walks the whole chain and proves the entry at the checkpoint still has the checkpoint's hash. */
+    @SqlQuery
+    @RegisterConstructorMapper(ChainCheck.class)
+    ChainCheck verifyAgainst(@Bind("seq") long seq, @Bind("hash") String hash);
+
+    /** Walks only the entries after the checkpoint, chaining from its hash. */
+    @SqlQuery
+    @RegisterConstructorMapper(ChainCheck.class)
+    ChainCheck verifyFrom(@Bind("seq") long seq, @Bind("hash") String hash);
+
+    @SqlQuery
     List<String> actionNames();
 }

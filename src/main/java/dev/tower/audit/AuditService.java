@@ -5,6 +5,12 @@ import dev.tower.security.AccessGuard;
 import dev.tower.security.Permission;
 import dev.tower.security.Session;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** Reading the audit log and checking its hash chain (admin). */
@@ -47,5 +53,37 @@ public final class AuditService {
     public ChainCheck verifyChain() {
         AccessGuard.require(session, Permission.VERIFY_AUDIT_CHAIN);
         return session.jdbi().withExtension(AuditDao.class, AuditDao::verifyChain);
+    }
+
+    /** Where the chain ends now; keep it outside the database (see {@link #exportCheckpoint}). */
+    public AuditCheckpoint checkpoint() {
+        AccessGuard.require(session, Permission.VERIFY_AUDIT_CHAIN);
+        return session.jdbi().withExtension(AuditDao.class, AuditDao::checkpoint);
+    }
+
+    /** Writes the current checkpoint to a small text file readable by the user alone. */
+    public AuditCheckpoint exportCheckpoint(Path file) {
+        AuditCheckpoint checkpoint = checkpoint();
+        try {
+            Files.writeString(file, checkpoint.toText(), StandardCharsets.UTF_8);
+            if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the checkpoint to " + file, e);
+        }
+        return checkpoint;
+    }
+
+    /** Proves the log up to the checkpoint was not rewritten (walks the whole chain). */
+    public ChainCheck verifyAgainst(AuditCheckpoint checkpoint) {
+        AccessGuard.require(session, Permission.VERIFY_AUDIT_CHAIN);
+        return session.jdbi().withExtension(AuditDao.class, dao -> dao.verifyAgainst(checkpoint.seq(), checkpoint.headHash()));
+    }
+
+    /** Checks only what was appended after a checkpoint already verified: cheap, run it often. */
+    public ChainCheck verifyFrom(AuditCheckpoint checkpoint) {
+        AccessGuard.require(session, Permission.VERIFY_AUDIT_CHAIN);
+        return session.jdbi().withExtension(AuditDao.class, dao -> dao.verifyFrom(checkpoint.seq(), checkpoint.headHash()));
     }
 }

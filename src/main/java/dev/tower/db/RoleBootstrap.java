@@ -12,6 +12,8 @@ public final class RoleBootstrap {
     static final String SCRIPT = "/db/bootstrap/V0__roles.sql";
     static final String STAFF_FUNCTIONS = "/db/bootstrap/staff_functions.sql";
     static final String STAFF_PLANS = "/db/bootstrap/staff_plans.sql";
+    static final String AUDIT_LOG = "/db/bootstrap/audit_log.sql";
+    static final String TAKE_OVER = "/db/bootstrap/take_over.sql";
 
     private RoleBootstrap() {}
 
@@ -30,6 +32,9 @@ public final class RoleBootstrap {
      */
     public static void ensureStaffFunctions(DataSource superuser) {
         try (Connection c = superuser.getConnection()) {
+            // the audit log first: the staff functions append to it
+            SqlScript.run(c, TAKE_OVER);
+            SqlScript.run(c, AUDIT_LOG);
             SqlScript.run(c, STAFF_FUNCTIONS);
         } catch (SQLException e) {
             throw new DatabaseSetupException("Could not install the staff management functions: " + e.getMessage(), e);

@@ -54,6 +54,8 @@ public final class ErrorText {
         return switch (s.reason()) {
             case WRONG_LOGIN_OR_PASSWORD -> "Wrong login or password.";
             case LOGIN_DISABLED -> "This login is disabled. Ask an admin to enable it again.";
+            case DEFAULT_ROLE_CHANGED -> "This login was set to start as another database role, so Tower cannot tell "
+                    + "what it may do. Ask an admin to remove that setting (ALTER ROLE ... RESET role).";
             case UNKNOWN_ROLE -> "The login " + quoted(s.login()) + " works, but it has no Tower role "
                     + "(admin, ops or analyst). Ask an admin to add it to the staff.";
             case SUPERUSER -> "Database superusers cannot sign in to Tower, because they bypass the database's "

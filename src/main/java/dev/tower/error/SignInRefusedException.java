@@ -12,7 +12,9 @@ public final class SignInRefusedException extends TowerException {
         /** Superusers pass every database check, so they would turn the database's wall off. */
         SUPERUSER,
         /** 3D000: the address names a database that does not exist. */
-        NO_SUCH_DATABASE
+        NO_SUCH_DATABASE,
+        /** The login's sessions start as another role (ALTER ROLE ... SET role): its rights would not be its own. */
+        DEFAULT_ROLE_CHANGED
     }
 
     private final Reason reason;

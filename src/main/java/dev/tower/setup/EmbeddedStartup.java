@@ -7,6 +7,7 @@ import dev.tower.demo.DemoLogins;
 import dev.tower.db.EmbeddedDatabase;
 import dev.tower.db.Migrator;
 import dev.tower.db.RoleBootstrap;
+import dev.tower.db.SetupLogin;
 import dev.tower.demo.DemoDataGenerator;
 import dev.tower.demo.DemoReport;
 import dev.tower.demo.DemoScale;
@@ -45,7 +46,11 @@ public final class EmbeddedStartup {
                     db.superuserPassword().toCharArray());
             DataSource superuser = DataSources.simple(superuserSettings);
             RoleBootstrap.ensureRoles(superuser);
-            int applied = new Migrator(superuserSettings).migrate().migrationsExecuted;
+            int applied;
+            // on a real non-superuser login: planted owner code cannot RESET ROLE to superuser
+            try (SetupLogin setup = SetupLogin.open(superuser)) {
+                applied = new Migrator(setup.settings()).migrate().migrationsExecuted;
+            }
             if (applied > 0) {
                 LOG.info("Applied {} migration(s) to the embedded database", applied);
             }

@@ -5,6 +5,7 @@ import dev.tower.db.DataSources;
 import dev.tower.db.DatabaseSetupException;
 import dev.tower.db.Migrator;
 import dev.tower.db.RoleBootstrap;
+import dev.tower.db.SetupLogin;
 import org.postgresql.util.PasswordUtil;
 
 import javax.sql.DataSource;
@@ -34,7 +35,7 @@ public final class ExternalSetup {
         }
         RoleBootstrap.ensureRoles(setup);
         allowSetupLoginToActAsOwner(setup, setupLogin);
-        int applied = new Migrator(setupSettings).migrate().migrationsExecuted;
+        int applied = migrate(setup, setupSettings);
         RoleBootstrap.ensureStaffFunctions(setup);
         boolean created = false;
         if (firstAdmin != null) {
@@ -62,10 +63,32 @@ public final class ExternalSetup {
         }
     }
 
+    /**
+     * A superuser setup login migrates through tower_setup (a real non-superuser login, see SetupLogin):
+     * under a mere SET ROLE, code an admin planted on an owner table could RESET ROLE to superuser.
+     * A CREATEROLE login is no superuser, so it migrates itself as before.
+     */
+    private static int migrate(DataSource setup, ConnectionSettings setupSettings) {
+        boolean superuser;
+        try (Connection c = setup.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = session_user")) {
+            superuser = rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new DatabaseSetupException("Could not check the setup login: " + e.getMessage(), e);
+        }
+        if (!superuser) {
+            return new Migrator(setupSettings).migrate().migrationsExecuted;
+        }
+        try (SetupLogin login = SetupLogin.open(setup)) {
+            return new Migrator(login.settings()).migrate().migrationsExecuted;
+        }
+    }
+
     private static void createFirstAdmin(DataSource setup, String login, char[] password) {
         try (Connection c = setup.getConnection();
-             PreparedStatement p = c.prepareStatement("SELECT ops.create_staff_login(?, ?, 'tower_admin', ?)")) {
-            // Executed as tower_security so the new login is administered by the staff functions later.
+             PreparedStatement p = c.prepareStatement("SELECT tower_staff.create_staff_login(?, ?, 'tower_admin', ?)")) {
+            // Executed as tower_security so the new login is administered by the staff functions later;
+            // tower_staff.* (not the ops wrapper, which tower_owner could swap) so no owner code runs here.
             try (Statement s = c.createStatement()) {
                 s.execute("SET ROLE tower_security");
             }

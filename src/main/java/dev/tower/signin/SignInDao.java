@@ -18,6 +18,10 @@ public interface SignInDao {
     @SqlQuery
     boolean sessionUserIsSuperuser();
 
+    /** The login's sessions start as another role ({@code ALTER ROLE self SET role ...}). */
+    @SqlQuery
+    boolean sessionStartsAsAnotherRole();
+
     @SqlQuery
     @RegisterConstructorMapper(StaffRecord.class)
     Optional<StaffRecord> staffRecordOfSessionUser();

@@ -65,6 +65,9 @@ public final class SignInService implements Authenticator {
             if (dao.sessionUserIsSuperuser()) {
                 throw new SignInRefusedException(Reason.SUPERUSER, login, null);
             }
+            if (dao.sessionStartsAsAnotherRole()) {
+                throw new SignInRefusedException(Reason.DEFAULT_ROLE_CHANGED, login, null);
+            }
             List<String> groups = dao.groupsOfSessionUser(GROUP_ROLES);
             return Arrays.stream(Role.values())
                     .filter(role -> groups.contains(role.groupRole()))

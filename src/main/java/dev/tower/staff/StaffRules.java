@@ -24,10 +24,15 @@ public final class StaffRules {
             return Optional.of(new ValidationException("staff.bad_login",
                     "A login is 3 to 63 characters: lower-case letters, digits and underscores, not starting with a digit."));
         }
-        if (clean.startsWith("pg_") || clean.startsWith("tower_") || clean.equals("postgres")) {
-            return Optional.of(new ValidationException("staff.reserved_login", "\"" + clean + "\" is reserved; choose another login."));
+        if (ReservedLogins.isReserved(clean)) {
+            return Optional.of(new ValidationException("staff.reserved_login", "\"" + shown(clean) + "\" is reserved; choose another login."));
         }
         return Optional.empty();
+    }
+
+    /** Input quoted back in a message: a short prefix only, as the database does. */
+    static String shown(String input) {
+        return input.length() > 20 ? input.substring(0, 20) + "..." : input;
     }
 
     public static Optional<ValidationException> nameProblem(String displayName) {

@@ -60,7 +60,7 @@ class StaffGrantsTest {
         }
     }
 
-    /** Every table in public (from pg_tables, so new tables are covered automatically) plus auth.users. */
+    /** Every table in public and the audit/staff schemas (from pg_tables, so new tables are covered) plus auth.users. */
     private List<Target> targets() throws SQLException {
         List<Target> out = new ArrayList<>();
         try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement();
@@ -71,7 +71,7 @@ class StaffGrantsTest {
                                AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = '' AND a.attgenerated = ''
                              ORDER BY a.attnum LIMIT 1)
                      FROM pg_tables t
-                     WHERE t.schemaname = 'public' OR (t.schemaname = 'auth' AND t.tablename = 'users')
+                     WHERE t.schemaname IN ('public', 'tower_audit', 'tower_staff') OR (t.schemaname = 'auth' AND t.tablename = 'users')
                      ORDER BY 1""")) {
             while (rs.next()) {
                 out.add(new Target(rs.getString(1), rs.getString(2)));
@@ -83,7 +83,7 @@ class StaffGrantsTest {
     @Test
     void theTableListIsTheRealOne() throws SQLException {
         assertThat(targets()).extracting(Target::qualifiedName)
-                .contains("public.bookings", "public.providers", "public.refunds", "public.audit_logs", "auth.users")
+                .contains("public.bookings", "public.providers", "public.refunds", "tower_audit.log", "tower_staff.staff_members", "auth.users")
                 .hasSizeGreaterThan(25);
     }
 

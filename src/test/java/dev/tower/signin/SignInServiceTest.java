@@ -158,6 +158,20 @@ class SignInServiceTest {
     }
 
     @Test
+    void aLoginWhoseSessionsStartAsAnotherRoleIsRefused() throws SQLException {
+        // what an analyst could do to themself to make Tower mislabel their rights
+        superuser("DROP ROLE IF EXISTS signin_rolehop");
+        superuser("CREATE ROLE signin_rolehop LOGIN PASSWORD 'pw' IN ROLE tower_ops, tower_analyst");
+        superuser("ALTER ROLE signin_rolehop SET role = 'tower_ops'");
+        assertThatThrownBy(() -> signIn("signin_rolehop", "pw"))
+                .isInstanceOfSatisfying(SignInRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.DEFAULT_ROLE_CHANGED);
+                    assertThat(ErrorText.describe(e).text()).contains("start as another database role");
+                });
+        superuser("DROP ROLE signin_rolehop");
+    }
+
+    @Test
     void badAddressesAndMissingLoginsAreValidationErrors() {
         assertThatThrownBy(() -> service.signIn(new SignInRequest("mysql://x/y", "demo_ops", "demo".toCharArray(), false)))
                 .isInstanceOf(ValidationException.class);

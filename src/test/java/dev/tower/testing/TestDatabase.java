@@ -6,6 +6,7 @@ import dev.tower.demo.DemoLogins;
 import dev.tower.db.EmbeddedDatabase;
 import dev.tower.db.Migrator;
 import dev.tower.db.RoleBootstrap;
+import dev.tower.db.SetupLogin;
 import dev.tower.demo.DemoDataGenerator;
 import dev.tower.demo.DemoScale;
 
@@ -49,7 +50,9 @@ public final class TestDatabase {
                 TestDatabase t = new TestDatabase(db);
                 t.home = home;
                 RoleBootstrap.ensureRoles(t.superuser);
-                new Migrator(t.settings(EmbeddedDatabase.SUPERUSER, db.superuserPassword())).migrate();
+                try (SetupLogin setup = SetupLogin.open(t.superuser)) {
+                    new Migrator(setup.settings()).migrate();
+                }
                 RoleBootstrap.ensureStaffFunctions(t.superuser);
                 DemoLogins.createMissing(t.superuser);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));

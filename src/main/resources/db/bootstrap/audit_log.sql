@@ -1,0 +1,298 @@
+-- The audit log's own wall. Run by the superuser bootstrap after the migrations, on every start
+-- (idempotent). The log lives in schema tower_audit, owned by the NOLOGIN role tower_audit that no
+-- staff role is a member of, so not even an admin who assumes tower_owner can disable a trigger, edit a
+-- row or re-chain the log. Appends go through tower_audit.append (SECURITY DEFINER), which locks the
+-- one-row head (SELECT ... FOR UPDATE: staff have no privilege on it, so cannot take or hold that lock,
+-- unlike an advisory lock) and finds the previous hash there in one lookup whatever the statistics.
+--
+-- Nothing here runs code tower_owner could have planted: search_path is pg_catalog only, every name is
+-- qualified, and the first move of public.audit_logs (an owner table until then) goes through
+-- pg_temp.tower_take_over (take_over.sql), which strips it of all code before anything but DDL touches it.
+SET search_path = pg_catalog;
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'tower_audit' AND nspowner <> 'tower_audit'::regrole) THEN
+        RAISE EXCEPTION 'Schema tower_audit exists but is not owned by tower_audit; refusing to install the audit log.';
+    END IF;
+    CREATE SCHEMA IF NOT EXISTS tower_audit AUTHORIZATION tower_audit;
+    REVOKE ALL ON SCHEMA tower_audit FROM PUBLIC;
+    -- names are visible (to call the functions below); no table privilege is ever granted
+    GRANT USAGE ON SCHEMA tower_audit TO tower_owner, tower_security, tower_admin, tower_ops, tower_analyst;
+
+    IF to_regclass('tower_audit.log') IS NOT NULL THEN
+        RETURN;   -- moved on an earlier start
+    END IF;
+    PERFORM pg_temp.tower_take_over('public.audit_logs', 'tower_audit', 'tower_audit', 'log');
+    ALTER TABLE tower_audit.log
+        ADD CONSTRAINT log_action_check CHECK (action IN ('INSERT', 'UPDATE', 'DELETE')),
+        ALTER COLUMN row_hash SET NOT NULL,
+        ALTER COLUMN actor_login SET NOT NULL,
+        ALTER COLUMN created_at SET NOT NULL;
+
+    -- The owner's old chain machinery reads the moved table; it goes, the view below replaces the name.
+    DROP FUNCTION IF EXISTS tower_internal.audit_chain_append();
+    DROP FUNCTION IF EXISTS tower_internal.audit_append_only();
+    DROP FUNCTION IF EXISTS tower_internal.audit_row_hash(tower_audit.log);
+END
+$$;
+
+SET ROLE tower_audit;
+
+CREATE TABLE IF NOT EXISTS tower_audit.head (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    seq       bigint NOT NULL,
+    row_hash  text
+);
+
+-- Canonical encoding of every column: a JSON array in a fixed order (jsonb text output is
+-- deterministic), so NULL and '' differ and no separator can be smuggled into a value.
+CREATE OR REPLACE FUNCTION tower_audit.row_hash(p_id uuid, p_seq bigint, p_table_name text, p_record_id text,
+        p_action text, p_old jsonb, p_new jsonb, p_user_id uuid, p_ip inet, p_user_agent text,
+        p_action_name text, p_actor text, p_created_at timestamptz, p_prev_hash text)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog
+AS $$
+    SELECT encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+        'tower-audit-v2', p_id, p_seq, p_table_name, p_record_id, p_action, p_old, p_new, p_user_id,
+        p_ip::text, p_user_agent, p_action_name, p_actor,
+        pg_catalog.to_char(p_created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), p_prev_hash)::text,
+        'UTF8')), 'hex')
+$$;
+
+CREATE OR REPLACE FUNCTION tower_audit.append(p_action_name text, p_table text, p_record_id text, p_action text,
+                                              p_old jsonb, p_new jsonb)
+RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    h record;
+    new_id uuid := pg_catalog.gen_random_uuid();
+    at timestamptz := pg_catalog.now();
+    new_hash text;
+BEGIN
+    SELECT seq, row_hash INTO h FROM tower_audit.head WHERE singleton FOR UPDATE;
+    new_hash := tower_audit.row_hash(new_id, h.seq + 1, p_table, p_record_id, p_action, p_old, p_new, NULL, NULL, NULL,
+                                     p_action_name, session_user::text, at, h.row_hash);
+    INSERT INTO tower_audit.log (id, seq, table_name, record_id, action, old_values, new_values, action_name,
+                                 actor_login, created_at, prev_hash, row_hash)
+    VALUES (new_id, h.seq + 1, p_table, p_record_id, p_action, p_old, p_new, p_action_name,
+            session_user, at, h.row_hash, new_hash);
+    UPDATE tower_audit.head SET seq = h.seq + 1, row_hash = new_hash WHERE singleton;
+    RETURN h.seq + 1;
+END;
+$$;
+
+-- Walks the chain forward from (p_after_seq, p_after_hash) -- (0, NULL) is the start -- and, when a
+-- checkpoint is given, proves the row at its position still hashes to what the checkpoint recorded.
+-- Reports the first problem (NULL when intact).
+CREATE OR REPLACE FUNCTION tower_audit.verify(p_after_seq bigint DEFAULT 0, p_after_hash text DEFAULT NULL,
+                                              p_checkpoint_seq bigint DEFAULT NULL, p_checkpoint_hash text DEFAULT NULL)
+RETURNS TABLE (rows_checked bigint, first_broken_seq bigint, problem text)
+LANGUAGE plpgsql STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+    prev_seq bigint := coalesce(p_after_seq, 0);
+    prev_hash text := p_after_hash;
+    computed text;
+    checkpoint_seen boolean := p_checkpoint_seq IS NULL;
+BEGIN
+    rows_checked := 0;
+    IF prev_seq > 0 AND NOT EXISTS (SELECT 1 FROM tower_audit.log l WHERE l.seq = prev_seq AND l.row_hash = p_after_hash) THEN
+        first_broken_seq := prev_seq;
+        problem := format('Audit entry #%s no longer matches the checkpoint it was verified from.', prev_seq);
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    FOR r IN SELECT * FROM tower_audit.log l WHERE l.seq > prev_seq ORDER BY l.seq LOOP
+        rows_checked := rows_checked + 1;
+        computed := tower_audit.row_hash(r.id, r.seq, r.table_name, r.record_id, r.action, r.old_values, r.new_values,
+                                         r.user_id, r.ip_address, r.user_agent, r.action_name, r.actor_login,
+                                         r.created_at, r.prev_hash);
+        IF r.seq <> prev_seq + 1 THEN
+            first_broken_seq := r.seq;
+            problem := format('Audit entries #%s to #%s are missing.', prev_seq + 1, r.seq - 1);
+        ELSIF r.row_hash IS DISTINCT FROM computed THEN
+            first_broken_seq := r.seq;
+            problem := format('Audit entry #%s was changed after it was written.', r.seq);
+        ELSIF r.prev_hash IS DISTINCT FROM prev_hash THEN
+            first_broken_seq := r.seq;
+            problem := format('Audit entry #%s does not follow the entry before it.', r.seq);
+        ELSIF r.seq = p_checkpoint_seq THEN
+            checkpoint_seen := true;
+            IF r.row_hash IS DISTINCT FROM p_checkpoint_hash THEN
+                first_broken_seq := r.seq;
+                problem := format('The audit log up to entry #%s was rewritten since the checkpoint was taken.', r.seq);
+            END IF;
+        END IF;
+        IF problem IS NOT NULL THEN
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        prev_seq := r.seq;
+        prev_hash := r.row_hash;
+    END LOOP;
+    IF NOT checkpoint_seen THEN
+        first_broken_seq := prev_seq + 1;
+        problem := format('The audit log ends at entry #%s, before the checkpoint at #%s: entries were removed.',
+                          prev_seq, p_checkpoint_seq);
+    END IF;
+    RETURN NEXT;
+END;
+$$;
+
+-- Position, head hash and time: what an admin exports and keeps outside the database.
+CREATE OR REPLACE FUNCTION tower_audit.checkpoint()
+RETURNS TABLE (seq bigint, head_hash text, taken_at timestamptz)
+LANGUAGE sql STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT h.seq, h.row_hash, pg_catalog.now() FROM tower_audit.head h WHERE h.singleton
+$$;
+
+-- Demo history: a batch of rows given as values (never a table to read), chained set-wise in one pass
+-- after the head. Only while the log is empty, and only for demo generation (EXECUTE for tower_setup,
+-- which no staff role can become), so it cannot forge or rewrite anything already logged.
+CREATE OR REPLACE FUNCTION tower_audit.import_history(p_rows jsonb)
+RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    h record;
+    r record;
+    n bigint := 0;
+    prev text;
+BEGIN
+    SELECT seq, row_hash INTO h FROM tower_audit.head WHERE singleton FOR UPDATE;
+    IF h.seq <> 0 OR EXISTS (SELECT 1 FROM tower_audit.log) THEN
+        RAISE EXCEPTION USING ERRCODE = 'P0001',
+            MESSAGE = 'audit.not_empty: Demo history can only be loaded into an empty audit log.';
+    END IF;
+    prev := h.row_hash;
+    FOR r IN SELECT e.ord, pg_catalog.gen_random_uuid() AS id, e.v->>'table_name' AS table_name,
+                    e.v->>'record_id' AS record_id, e.v->>'action' AS action, e.v->'old_values' AS old_values,
+                    e.v->'new_values' AS new_values, e.v->>'action_name' AS action_name,
+                    e.v->>'actor_login' AS actor_login, (e.v->>'created_at')::timestamptz AS created_at
+             FROM pg_catalog.jsonb_array_elements(p_rows) WITH ORDINALITY e(v, ord)
+             ORDER BY e.ord LOOP
+        n := n + 1;
+        INSERT INTO tower_audit.log (id, seq, table_name, record_id, action, old_values, new_values, action_name,
+                                     actor_login, created_at, prev_hash, row_hash)
+        VALUES (r.id, n, r.table_name, r.record_id, r.action, nullif(r.old_values, 'null'), nullif(r.new_values, 'null'),
+                r.action_name, r.actor_login, r.created_at, prev,
+                tower_audit.row_hash(r.id, n, r.table_name, r.record_id, r.action, nullif(r.old_values, 'null'),
+                                     nullif(r.new_values, 'null'), NULL, NULL, NULL, r.action_name, r.actor_login,
+                                     r.created_at, prev))
+        RETURNING row_hash INTO prev;
+    END LOOP;
+    UPDATE tower_audit.head SET seq = n, row_hash = prev WHERE singleton;
+    RETURN n;
+END;
+$$;
+
+-- Demo generation only (tower_setup, see db/SetupLogin): the demo wipe empties the log before loading its history.
+CREATE OR REPLACE FUNCTION tower_audit.reset_for_demo()
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM 1 FROM tower_audit.head WHERE singleton FOR UPDATE;
+    TRUNCATE tower_audit.log;
+    UPDATE tower_audit.head SET seq = 0, row_hash = NULL WHERE singleton;
+END;
+$$;
+
+REVOKE ALL ON FUNCTION tower_audit.reset_for_demo() FROM PUBLIC;
+REVOKE ALL ON FUNCTION tower_audit.row_hash(uuid, bigint, text, text, text, jsonb, jsonb, uuid, inet, text, text, text,
+    timestamptz, text), tower_audit.append(text, text, text, text, jsonb, jsonb),
+    tower_audit.verify(bigint, text, bigint, text), tower_audit.checkpoint(),
+    tower_audit.import_history(jsonb) FROM PUBLIC;
+-- the roles whose functions audit
+GRANT EXECUTE ON FUNCTION tower_audit.append(text, text, text, text, jsonb, jsonb) TO tower_owner, tower_security;
+GRANT EXECUTE ON FUNCTION tower_audit.verify(bigint, text, bigint, text), tower_audit.checkpoint() TO tower_admin, tower_owner;
+-- demo generation logs in as tower_setup (no staff role can become it)
+GRANT EXECUTE ON FUNCTION tower_audit.import_history(jsonb), tower_audit.reset_for_demo() TO tower_setup;
+COMMENT ON FUNCTION tower_audit.verify(bigint, text, bigint, text) IS 'permission: VERIFY_AUDIT_CHAIN';
+COMMENT ON FUNCTION tower_audit.checkpoint() IS 'permission: VERIFY_AUDIT_CHAIN';
+
+RESET ROLE;
+GRANT MAINTAIN ON tower_audit.log TO tower_setup;
+
+-- First move only: re-chain the carried-over rows under the new encoding, then fill the head.
+SET ROLE tower_audit;
+DO $$
+DECLARE
+    r record;
+    prev text;
+    n bigint := 0;
+BEGIN
+    IF EXISTS (SELECT 1 FROM tower_audit.head) THEN
+        RETURN;
+    END IF;
+    FOR r IN SELECT * FROM tower_audit.log ORDER BY seq LOOP
+        n := n + 1;
+        UPDATE tower_audit.log SET seq = n, prev_hash = prev,
+               row_hash = tower_audit.row_hash(r.id, n, r.table_name, r.record_id, r.action, r.old_values, r.new_values,
+                                               r.user_id, r.ip_address, r.user_agent, r.action_name, r.actor_login,
+                                               r.created_at, prev)
+        WHERE id = r.id
+        RETURNING row_hash INTO prev;
+    END LOOP;
+    INSERT INTO tower_audit.head (singleton, seq, row_hash) VALUES (true, n, prev);
+END
+$$;
+RESET ROLE;
+
+-- The name every reader uses: a plain view owned by tower_audit (no functions in it), reading with the
+-- caller's rights; admins may SELECT the log, nobody on staff may change it.
+DO $$
+BEGIN
+    IF to_regclass('public.audit_logs') IS NULL THEN
+        CREATE VIEW public.audit_logs WITH (security_invoker = true) AS
+            SELECT l.id, l.table_name, l.record_id, l.action, l.old_values, l.new_values, l.user_id, l.ip_address,
+                   l.user_agent, l.created_at, l.seq, l.action_name, l.actor_login, l.prev_hash, l.row_hash
+            FROM tower_audit.log l;
+        ALTER VIEW public.audit_logs OWNER TO tower_audit;
+        REVOKE ALL ON public.audit_logs FROM PUBLIC;
+        GRANT SELECT ON public.audit_logs TO tower_admin;
+        GRANT SELECT ON tower_audit.log TO tower_admin;
+    ELSIF NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = 'public.audit_logs'::regclass
+                      AND relkind = 'v' AND relowner = 'tower_audit'::regrole) THEN
+        RAISE EXCEPTION 'public.audit_logs is not the audit view Tower created; refusing to start.';
+    END IF;
+END
+$$;
+
+-- The owner's entry points keep their signatures; they now hand over to the audit owner.
+SET ROLE tower_owner;
+CREATE OR REPLACE FUNCTION tower_internal.audit(p_action_name text, p_table text, p_record_id text, p_action text,
+                                                p_old jsonb, p_new jsonb)
+RETURNS bigint
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT tower_audit.append(p_action_name, p_table, p_record_id, p_action, p_old, p_new)
+$$;
+
+CREATE OR REPLACE FUNCTION ops.verify_audit_chain()
+RETURNS TABLE (rows_checked bigint, first_broken_seq bigint, problem text)
+LANGUAGE sql STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT * FROM tower_audit.verify(0, NULL, NULL, NULL)
+$$;
+RESET ROLE;
+RESET search_path;
