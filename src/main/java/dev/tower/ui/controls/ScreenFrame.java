@@ -58,6 +58,8 @@ public final class ScreenFrame extends StackPane {
         BorderPane.setMargin(overlay, new javafx.geometry.Insets(10, 0, 0, 0));
         getChildren().addAll(body, modal);
         modal.setPersistent(true);
+        // a hidden modal layer must never take the clicks meant for the screen under it
+        modal.mouseTransparentProperty().bind(modal.displayProperty().not());
 
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
