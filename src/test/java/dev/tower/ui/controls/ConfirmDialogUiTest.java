@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,8 +30,10 @@ class ConfirmDialogUiTest {
     private final AtomicInteger disabled = new AtomicInteger();
     private Stage stage;
 
+    // its own window, not TestFX's primary stage: the console UI tests reuse that one at 1180×760
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        Stage stage = new Stage();
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ScreenState state = new ScreenState(new SyncTaskExecutor());
@@ -40,6 +43,11 @@ class ConfirmDialogUiTest {
         scene.getStylesheets().add(getClass().getResource("/dev/tower/ui/tower.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::close).get();
     }
 
     private void askToDisable() {
