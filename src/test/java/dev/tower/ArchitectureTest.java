@@ -37,6 +37,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewsFoundByTypeHoldNoServicesOrDaos() {
+        TowerRules.viewsHoldNoServicesOrDaos().check(tower);
+    }
+
+    @Test
+    void viewsAndViewModelsNeverTouchJdbiJdbcOrSessionData() {
+        TowerRules.viewsAndViewModelsNeverTouchDataAccess().check(tower);
+    }
+
+    @Test
+    void viewModelsUseNoSceneGraphOrControls() {
+        TowerRules.viewModelsUseNoSceneGraphOrControls().check(tower);
+    }
+
+    @Test
+    void viewModelsCallServicesOnlyThroughTheExecutor() {
+        TowerRules.viewModelsCallServicesOnlyInsideLambdas().check(tower);
+    }
+
+    @Test
+    void everyPublicServiceMethodRequiresItsPermissionFirst() {
+        TowerRules.publicServiceMethodsRequireTheirPermissionFirst().check(tower);
+    }
+
+    @Test
     void viewsTalkOnlyToTheirViewModels() {
         noClasses().that().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")

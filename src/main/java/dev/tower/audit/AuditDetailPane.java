@@ -79,8 +79,7 @@ final class AuditDetailPane extends VBox {
         if (present) {
             title.setText("Entry #" + entry.seq());
             who.setText(entry.actorLogin() + " \u00B7 " + viewModel.timeText(entry));
-            what.setText((entry.actionName() == null ? entry.action() : entry.actionName())
-                    + " on " + entry.tableName() + " " + entry.recordId() + " (" + entry.action() + ")");
+            what.setText(AuditWording.headline(entry) + "\n" + AuditWording.internal(entry));
         }
         showChanges();
     }

@@ -2,7 +2,7 @@ package dev.tower.audit;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.tower.ui.Fields;
+import dev.tower.ui.controls.Fields;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,6 +13,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import dev.tower.error.ValidationException;
+import dev.tower.ui.kit.TypedDates;
+import java.time.LocalDate;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,7 +38,7 @@ final class AuditFilterBar extends VBox {
         action.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
-                return name == null || name.equals(AuditViewModel.ANY_ACTION) ? "Any action" : name;
+                return name == null || name.equals(AuditViewModel.ANY_ACTION) ? "Any action" : AuditWording.action(name);
             }
 
             @Override
@@ -50,9 +53,9 @@ final class AuditFilterBar extends VBox {
         TextField record = text("auditRecordFilter", "any record", 110);
         record.textProperty().bindBidirectional(viewModel.recordIdProperty());
 
-        DatePicker from = date("auditFromFilter");
+        DatePicker from = date("auditFromFilter", "From", viewModel);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
-        DatePicker to = date("auditToFilter");
+        DatePicker to = date("auditToFilter", "To", viewModel);
         to.valueProperty().bindBidirectional(viewModel.toProperty());
 
         Button search = new Button("Search", new FontIcon(Feather.SEARCH));
@@ -82,8 +85,25 @@ final class AuditFilterBar extends VBox {
         return field;
     }
 
-    private static DatePicker date(String id) {
+    /** Typed dates are read in the usual forms; anything else is refused in the banner, not dropped. */
+    private static DatePicker date(String id, String label, AuditViewModel viewModel) {
         DatePicker picker = new DatePicker();
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : date.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return TypedDates.parse(label, text);
+                } catch (ValidationException refused) {
+                    viewModel.refuseInput(refused);
+                    return null;
+                }
+            }
+        });
         picker.setId(id);
         picker.setPrefWidth(140);
         picker.setPromptText("any day");

@@ -3,10 +3,10 @@ package dev.tower.audit;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.tower.ui.BusyOverlay;
-import dev.tower.ui.Tables;
-import dev.tower.ui.ViewLifecycle;
-import dev.tower.ui.ErrorBanner;
+import dev.tower.ui.controls.BusyOverlay;
+import dev.tower.ui.controls.Tables;
+import dev.tower.ui.controls.ViewLifecycle;
+import dev.tower.ui.controls.ErrorBanner;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -59,6 +59,11 @@ public final class AuditView extends StackPane {
         getChildren().add(overlay);
 
         ViewLifecycle.onEachShow(this, viewModel::load);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                viewModel.left();
+            }
+        });
     }
 
     private VBox entries() {
@@ -71,8 +76,8 @@ public final class AuditView extends StackPane {
                 Tables.<AuditEntry>textColumn("#", 60, 60, e -> Long.toString(e.seq())),
                 Tables.<AuditEntry>textColumn(viewModel.timeHeader(), 170, 170, viewModel::timeText),
                 Tables.<AuditEntry>textColumn("Actor", 120, 120, AuditEntry::actorLogin),
-                Tables.<AuditEntry>textColumn("Action", 170, 170, e -> e.actionName() == null ? e.action() : e.actionName()),
-                Tables.<AuditEntry>textColumn("Table", 140, 140, AuditEntry::tableName),
+                Tables.<AuditEntry>textColumn("Action", 300, 200, AuditWording::headline),
+                Tables.<AuditEntry>textColumn("Area", 110, 90, e -> AuditWording.table(e.tableName())),
                 Tables.<AuditEntry>textColumn("Record", 120, 120, AuditEntry::recordId)));
         Tables.bindSelection(table, viewModel.selectedProperty());
         VBox.setVgrow(table, Priority.ALWAYS);

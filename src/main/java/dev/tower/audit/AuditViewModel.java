@@ -135,6 +135,7 @@ public final class AuditViewModel {
         }
         AuditFilter filter = shownFilter;
         Long before = nextBeforeSeq;
+        error.set(null);
         busyMessage.set("Reading older entries\u2026");
         executor.execute(BackgroundTask.of("Read audit log before #" + before, busy, () -> service.page(filter, before, pageSize))
                 .onSuccess(page -> {
@@ -142,6 +143,16 @@ public final class AuditViewModel {
                     pageLoaded(page);
                 })
                 .onFailure(this::failed));
+    }
+
+    /** The screen was left: its error does not greet the next visit. */
+    public void left() {
+        error.set(null);
+    }
+
+    /** Input the view could not read (a date typed as 32/13/2026): said in the banner. */
+    public void refuseInput(TowerException refused) {
+        failed(refused);
     }
 
     public void clearFilters() {

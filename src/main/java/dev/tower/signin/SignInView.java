@@ -2,8 +2,8 @@ package dev.tower.signin;
 
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
-import dev.tower.ui.BusyOverlay;
-import dev.tower.ui.ErrorBanner;
+import dev.tower.ui.controls.BusyOverlay;
+import dev.tower.ui.controls.ErrorBanner;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -38,17 +38,25 @@ public final class SignInView extends StackPane {
         card.setBody(form());
         card.setFooter(footer());
         card.setMaxWidth(CARD_WIDTH);
-        card.setMaxHeight(USE_PREF_SIZE);
+        // not USE_PREF_SIZE: that is the height for no particular width, one line short of a wrapped error,
+        // which pushed the Sign in button out of the card; the column gives the card its height at its width
+        card.setMaxHeight(Double.MAX_VALUE);
 
         BusyOverlay overlay = new BusyOverlay("signInProgress", card);
         overlay.bind(viewModel.busyProperty(), viewModel.busyMessageProperty());
-        overlay.setMaxSize(CARD_WIDTH, USE_PREF_SIZE);
+        overlay.setMaxWidth(CARD_WIDTH);
 
         Label note = new Label("Tower connects with your own database login and never stores your password.");
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox column = new VBox(16, overlay, note);
         column.setAlignment(Pos.CENTER);
-        getChildren().add(column);
+        column.setFillWidth(false);
+        // a small window scrolls the card rather than clipping it
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(column);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll(Styles.FLAT, "form-panel");
+        getChildren().add(scroll);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 Platform.runLater(loginField::requestFocus);

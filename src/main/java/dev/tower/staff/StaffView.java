@@ -3,14 +3,12 @@ package dev.tower.staff;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.tower.ui.BusyOverlay;
-import dev.tower.ui.Tables;
-import dev.tower.ui.ViewLifecycle;
-import dev.tower.ui.ErrorBanner;
-import dev.tower.ui.SuccessNotice;
+import dev.tower.ui.controls.ScreenFrame;
+import dev.tower.ui.controls.Tables;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,23 +34,25 @@ public final class StaffView extends StackPane {
         setId("staffView");
         getStyleClass().add("admin-screen");
 
-        ErrorBanner error = new ErrorBanner("staffError");
-        error.bind(viewModel.errorProperty());
-        SuccessNotice notice = new SuccessNotice("staffNotice");
-        notice.bind(viewModel.noticeProperty());
-
         StaffForms forms = new StaffForms(viewModel);
         HBox.setHgrow(table, Priority.ALWAYS);
-        forms.setMaxHeight(USE_PREF_SIZE); // a card as tall as its form, not a column down the screen
-        HBox body = new HBox(16, table(), forms);
+        // the form scrolls inside its card rather than pushing its buttons below the window
+        ScrollPane formScroll = new ScrollPane(forms);
+        formScroll.setFitToWidth(true);
+        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        formScroll.getStyleClass().addAll(Styles.FLAT, "form-panel");
+        formScroll.setMinWidth(USE_PREF_SIZE);
+        formScroll.visibleProperty().bind(forms.visibleProperty());
+        formScroll.managedProperty().bind(forms.managedProperty());
+        HBox body = new HBox(16, table(), formScroll);
+        body.setAlignment(Pos.TOP_LEFT);
+
+        VBox column = new VBox(12, toolbar(), body);
         VBox.setVgrow(body, Priority.ALWAYS);
-
-        VBox column = new VBox(12, toolbar(), error, notice, body);
-        BusyOverlay overlay = new BusyOverlay("staffProgress", column);
-        overlay.bind(viewModel.busyProperty(), viewModel.busyMessageProperty());
-        getChildren().add(overlay);
-
-        ViewLifecycle.onEachShow(this, viewModel::load);
+        ScreenFrame frame = new ScreenFrame("staff", "", viewModel.state(), column)
+                .confirmations(viewModel.confirmations())
+                .onEachShow(viewModel::load);
+        getChildren().add(frame);
     }
 
     private HBox toolbar() {

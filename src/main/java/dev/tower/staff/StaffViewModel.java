@@ -1,13 +1,13 @@
 package dev.tower.staff;
 
-import dev.tower.error.ErrorText;
-import dev.tower.error.TowerException;
 import dev.tower.error.UserMessage;
 import dev.tower.error.ValidationException;
 import dev.tower.security.Role;
-import dev.tower.ui.BackgroundTask;
 import dev.tower.ui.LocalTimes;
 import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.kit.Confirmation;
+import dev.tower.ui.kit.Confirmations;
+import dev.tower.ui.kit.ScreenState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -17,8 +17,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -41,17 +39,15 @@ public final class StaffViewModel {
     public enum Form { NONE, ADD, ROLE, PASSWORD }
 
     private final StaffService service;
-    private final TaskExecutor executor;
     private final String ownLogin;
     private final ZoneId zone;
 
     private final ObservableList<StaffMember> staff = FXCollections.observableArrayList();
     private final ObjectProperty<StaffMember> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Form> form = new ReadOnlyObjectWrapper<>(this, "form", Form.NONE);
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
-    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ScreenState state;
+    private final BooleanProperty busy;
+    private final Confirmations confirmations = new Confirmations();
 
     private final StringProperty newLogin = new SimpleStringProperty(this, "newLogin", "");
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
@@ -83,7 +79,8 @@ public final class StaffViewModel {
 
     public StaffViewModel(StaffService service, TaskExecutor executor, String ownLogin, ZoneId zone) {
         this.service = Objects.requireNonNull(service);
-        this.executor = Objects.requireNonNull(executor);
+        this.state = new ScreenState(executor);
+        this.busy = state.busyFlag();
         this.ownLogin = Objects.requireNonNull(ownLogin);
         this.zone = Objects.requireNonNull(zone);
 
@@ -137,7 +134,7 @@ public final class StaffViewModel {
 
     public void startAdd() {
         clearAddForm();
-        error.set(null);
+        state.clearMessages();
         form.set(Form.ADD);
     }
 
@@ -189,6 +186,7 @@ public final class StaffViewModel {
                 });
     }
 
+    /** Asks first, naming the consequence; disabling (which ends their sessions) needs the login typed. */
     public void toggleDisabled() {
         if (!canToggleDisabled.get()) {
             return;
@@ -198,8 +196,15 @@ public final class StaffViewModel {
         String done = disable
                 ? "Disabled " + member.displayName() + "; they can no longer sign in."
                 : "Enabled " + member.displayName() + "; they can sign in again.";
-        run(disable ? "Disabling\u2026" : "Enabling\u2026", (disable ? "Disable " : "Enable ") + member.login(),
+        Runnable act = () -> run(disable ? "Disabling\u2026" : "Enabling\u2026", (disable ? "Disable " : "Enable ") + member.login(),
                 () -> service.setDisabled(member.login(), disable), () -> reload(member.login(), done));
+        confirmations.ask(disable
+                ? Confirmation.typed("Disable " + member.displayName() + "?",
+                        member.displayName() + " (" + member.login() + ") can no longer sign in, and their open sessions "
+                                + "end. You can enable the login again later.", "Disable", member.login(), act)
+                : Confirmation.ask("Enable " + member.displayName() + "?",
+                        member.displayName() + " (" + member.login() + ") can sign in again with their current password.",
+                        "Enable", act));
     }
 
     public void resetPassword() {
@@ -226,26 +231,22 @@ public final class StaffViewModel {
         return LocalTimes.date(member.createdAt(), zone);
     }
 
+    /** @param description for the log; the screen shows {@code progress} */
     private void run(String progress, String description, Runnable work, Runnable then) {
-        error.set(null);
-        notice.set("");
-        busyMessage.set(progress);
-        executor.execute(BackgroundTask.ofAction(description, busy, work)
-                .onSuccess(done -> then.run())
-                .onFailure(this::failed));
+        state.run("write", progress, () -> {
+            work.run();
+            return description;
+        }, done -> then.run());
     }
 
     private void reload(String keepLogin, String doneNotice) {
         String keep = keepLogin != null ? keepLogin : selected.get() == null ? null : selected.get().login();
-        busyMessage.set("Loading staff\u2026");
-        executor.execute(BackgroundTask.of("Load staff", busy, service::list)
-                .onSuccess(list -> {
-                    showList(list, keep);
-                    if (doneNotice != null) {
-                        notice.set(doneNotice);
-                    }
-                })
-                .onFailure(this::failed));
+        state.run("Loading staff\u2026", () -> service.list(), list -> {
+            showList(list, keep);
+            if (doneNotice != null) {
+                state.notice(doneNotice);
+            }
+        });
     }
 
     private void showList(List<StaffMember> list, String keepLogin) {
@@ -265,10 +266,6 @@ public final class StaffViewModel {
             }
             roleChoice.set(now.role());
         }
-    }
-
-    private void failed(TowerException failure) {
-        error.set(ErrorText.describe(failure));
     }
 
     private boolean isSelf(StaffMember member) {
@@ -354,16 +351,21 @@ public final class StaffViewModel {
 
     public StringBinding toggleDisabledHint() { return toggleDisabledHint; }
 
-    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    public ScreenState state() { return state; }
 
-    public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
+    /** The question the screen is asking (Disable or Enable a login), if any. */
+    public Confirmations confirmations() { return confirmations; }
 
-    public ReadOnlyObjectProperty<UserMessage> errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return state.busyProperty(); }
+
+    public ReadOnlyStringProperty busyMessageProperty() { return state.busyMessageProperty(); }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() { return state.errorProperty(); }
 
     /** The error's plain sentence, or empty when there is none. */
     public String errorText() {
-        return error.get() == null ? "" : error.get().text();
+        return state.error() == null ? "" : state.error().text();
     }
 
-    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noticeProperty() { return state.noticeProperty(); }
 }

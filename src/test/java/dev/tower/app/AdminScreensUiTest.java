@@ -48,6 +48,10 @@ class AdminScreensUiTest extends ConsoleUiTest {
         robot.clickOn("#createStaffButton");
         waitUntil(() -> text(robot, "#staffNoticeText").equals("Added Pat Passing (ui_pat) as Operations."));
         robot.clickOn("#toggleDisabledButton");
+        waitFor(robot, "#staffConfirmTyped");
+        screenshot("staff-confirm-disable.png");
+        robot.clickOn("#staffConfirmTyped").write("ui_pat");
+        robot.clickOn("#staffConfirmOk");
         waitUntil(() -> text(robot, "#staffNoticeText").equals("Disabled Pat Passing; they can no longer sign in."));
         assertThat(staffTable(robot).getItems()).filteredOn(m -> m.login().equals("ui_pat")).singleElement()
                 .extracting(StaffMember::disabled, StaffMember::canLogIn).containsExactly(true, false);

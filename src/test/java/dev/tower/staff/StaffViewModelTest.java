@@ -161,11 +161,13 @@ class StaffViewModelTest {
             assertThat(vm.selectedProperty().get().role()).isEqualTo(Role.ANALYST);
 
             vm.toggleDisabled();
+            vm.confirmations().confirm(vm.confirmations().pending().typedWord()); // the login, typed
             assertThat(vm.noticeProperty().get()).isEqualTo("Disabled Jordan VM; they can no longer sign in.");
             assertThat(vm.selectedProperty().get()).extracting(StaffMember::disabled, StaffMember::canLogIn)
                     .containsExactly(true, false);
             assertThat(vm.toggleDisabledLabel().get()).isEqualTo("Enable");
             vm.toggleDisabled();
+            vm.confirmations().confirm();
             assertThat(vm.selectedProperty().get().disabled()).isFalse();
             assertThat(vm.noticeProperty().get()).isEqualTo("Enabled Jordan VM; they can sign in again.");
 

@@ -42,6 +42,7 @@ public final class TestDatabase {
             throw startFailure; // one failed start is enough; don't start a cluster per test class
         }
         if (instance == null) {
+            NoSqlOnFxThread.install();
             try {
                 Path root = Path.of(System.getProperty("tower.test.dataDir", "target/test-pg"));
                 Files.createDirectories(root);
