@@ -323,16 +323,11 @@ COMMENT ON FUNCTION ops.create_staff_login(text, text, text, text) IS 'permissio
 COMMENT ON FUNCTION ops.change_staff_role(text, text) IS 'permission: MANAGE_STAFF';
 COMMENT ON FUNCTION ops.set_staff_disabled(text, boolean) IS 'permission: MANAGE_STAFF';
 COMMENT ON FUNCTION ops.reset_staff_password(text, text) IS 'permission: MANAGE_STAFF';
+COMMENT ON FUNCTION ops.change_own_password(text) IS 'permission: CHANGE_OWN_PASSWORD';
 
 -- The old helpers lived in ops, a schema tower_owner owns and could swap them in.
 DROP FUNCTION IF EXISTS ops.staff_check_login_name(text), ops.staff_check_group(text),
     ops.staff_check_verifier(text), ops.staff_keep_an_admin(text);
-
--- The Permission each guarded function implements (SecurityConventionsTest checks grants against it).
-COMMENT ON FUNCTION ops.create_staff_login(text, text, text, text) IS 'permission: MANAGE_STAFF';
-COMMENT ON FUNCTION ops.change_staff_role(text, text) IS 'permission: MANAGE_STAFF';
-COMMENT ON FUNCTION ops.set_staff_disabled(text, boolean) IS 'permission: MANAGE_STAFF';
-COMMENT ON FUNCTION ops.reset_staff_password(text, text) IS 'permission: MANAGE_STAFF';
 
 RESET ROLE;
 RESET search_path;

@@ -1,6 +1,7 @@
 package dev.tower.audit;
 
 import dev.tower.error.ValidationException;
+import dev.tower.db.PrivateFiles;
 import dev.tower.security.AccessGuard;
 import dev.tower.security.Permission;
 import dev.tower.security.Session;
@@ -63,12 +64,10 @@ public final class AuditService {
 
     /** Writes the current checkpoint to a small text file readable by the user alone. */
     public AuditCheckpoint exportCheckpoint(Path file) {
+        AccessGuard.require(session, Permission.VERIFY_AUDIT_CHAIN);
         AuditCheckpoint checkpoint = checkpoint();
         try {
-            Files.writeString(file, checkpoint.toText(), StandardCharsets.UTF_8);
-            if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
+            PrivateFiles.write(file, checkpoint.toText()); // created 600: never readable by others, even briefly
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the checkpoint to " + file, e);
         }

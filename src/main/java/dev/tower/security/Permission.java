@@ -27,7 +27,8 @@ public enum Permission {
     MANAGE_STAFF("add staff logins, change their role and disable them"),
     MANAGE_SETTINGS("change system settings such as the refund limit"),
     VIEW_AUDIT_LOG("read the audit log of staff actions"),
-    VERIFY_AUDIT_CHAIN("check that the audit log has not been tampered with");
+    VERIFY_AUDIT_CHAIN("check that the audit log has not been tampered with"),
+    CHANGE_OWN_PASSWORD("change your own password");
 
     private final String description;
 

@@ -22,9 +22,9 @@ public final class PermissionMatrix {
                 VIEW_PROVIDERS, VIEW_SERVICE_AREAS,
                 VIEW_BOOKINGS, CHANGE_BOOKING_STATUS, READ_BOOKING_MESSAGES,
                 VIEW_DISPUTES, RESOLVE_DISPUTE, ISSUE_REFUND,
-                VIEW_CUSTOMER_CONTACT));
+                VIEW_CUSTOMER_CONTACT, CHANGE_OWN_PASSWORD));
         // Analysts read aggregates: no business writes and never customers' contact details.
-        GRANTS.put(Role.ANALYST, EnumSet.of(VIEW_ANALYTICS, REFRESH_ANALYTICS, EXPORT_ANALYTICS));
+        GRANTS.put(Role.ANALYST, EnumSet.of(VIEW_ANALYTICS, REFRESH_ANALYTICS, EXPORT_ANALYTICS, CHANGE_OWN_PASSWORD));
     }
 
     private PermissionMatrix() {}

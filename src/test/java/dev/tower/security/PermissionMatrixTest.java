@@ -31,7 +31,7 @@ class PermissionMatrixTest {
     void opsWorkTheQueuesAndSeeProvidersAndAreasReadOnly() {
         assertThat(PermissionMatrix.permissionsOf(Role.OPS)).containsExactlyInAnyOrder(
                 VIEW_PROVIDERS, VIEW_SERVICE_AREAS, VIEW_BOOKINGS, CHANGE_BOOKING_STATUS, READ_BOOKING_MESSAGES,
-                VIEW_DISPUTES, RESOLVE_DISPUTE, ISSUE_REFUND, VIEW_CUSTOMER_CONTACT);
+                VIEW_DISPUTES, RESOLVE_DISPUTE, ISSUE_REFUND, VIEW_CUSTOMER_CONTACT, CHANGE_OWN_PASSWORD);
         assertThat(PermissionMatrix.permissionsOf(Role.OPS)).doesNotContain(
                 VERIFY_PROVIDER, MANAGE_SERVICE_AREAS, APPLY_MIGRATIONS, APPROVE_LARGE_REFUND);
     }
@@ -39,7 +39,7 @@ class PermissionMatrixTest {
     @Test
     void analystsReadDashboardsOnlyAndNeverSeeContactDetails() {
         assertThat(PermissionMatrix.permissionsOf(Role.ANALYST))
-                .containsExactlyInAnyOrder(VIEW_ANALYTICS, REFRESH_ANALYTICS, EXPORT_ANALYTICS)
+                .containsExactlyInAnyOrder(VIEW_ANALYTICS, REFRESH_ANALYTICS, EXPORT_ANALYTICS, CHANGE_OWN_PASSWORD)
                 .doesNotContain(VIEW_CUSTOMER_CONTACT)
                 .doesNotContainAnyElementsOf(WRITES);
     }
