@@ -38,6 +38,17 @@ class GuardedFunctionsTest {
             "staff_check_verifier", new Probe("SELECT ops.staff_check_verifier('x')", Set.of()),
             "staff_keep_an_admin", new Probe("SELECT ops.staff_keep_an_admin('x')", Set.of())));
 
+    static {
+        // issue 11: booking transitions (a booking id that does not exist reaches the function's own check)
+        for (String fn : List.of("accept_booking", "start_booking", "complete_booking")) {
+            PROBES.put(fn, new Probe("SELECT ops." + fn + "('00000000-0000-0000-0000-000000000000', 1)", Set.of(ADMIN, OPS)));
+        }
+        PROBES.put("cancel_booking", new Probe(
+                "SELECT ops.cancel_booking('00000000-0000-0000-0000-000000000000', 1, 'weather', 'x')", Set.of(ADMIN, OPS)));
+        PROBES.put("mark_booking_disputed", new Probe(
+                "SELECT ops.mark_booking_disputed('00000000-0000-0000-0000-000000000000', 1, 'x')", Set.of(ADMIN, OPS)));
+    }
+
     record Probe(String call, Set<String> allowed) {}
 
     private final TestDatabase db = TestDatabase.get();
