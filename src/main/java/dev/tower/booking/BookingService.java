@@ -15,30 +15,26 @@ import java.util.UUID;
 public final class BookingService {
     public static final int MAX_PAGE = 200;
 
-    /** One page and where the next one starts (null when this was the last). */
-    public record Page(List<BookingRow> rows, BookingCursor next) {}
-
     private final Session session;
 
     public BookingService(Session session) {
         this.session = session;
     }
 
-    /** @param after the {@link Page#next()} of the previous page, or null for the newest bookings */
-    public Page page(BookingFilter filter, BookingCursor after, int size) {
+    /**
+     * Up to {@code limit} bookings matching {@code filter}, newest first, strictly after {@code after}
+     * (null: from the newest). The screen kit's keyset list asks for one row more than it shows.
+     */
+    public List<BookingRow> read(BookingFilter filter, BookingCursor after, int limit) {
         AccessGuard.require(session, Permission.VIEW_BOOKINGS);
-        if (size < 1 || size > MAX_PAGE) {
+        if (limit < 1 || limit > MAX_PAGE + 1) {
             throw new ValidationException("booking.bad_page_size", "A page holds 1 to " + MAX_PAGE + " bookings.");
         }
         BookingFilter f = filter == null ? BookingFilter.ANY : filter;
         BookingCursor c = after == null ? BookingCursor.FIRST : after;
-        // one extra row says whether another page exists, without counting the matches
-        List<BookingRow> rows = session.jdbi().withExtension(BookingDao.class, dao -> f.search() == null
-                ? dao.page(f, c, size + 1)
-                : dao.searchPage(f, f.searchPattern(), f.usesTrigramSearch(), c, size + 1));
-        boolean more = rows.size() > size;
-        List<BookingRow> shown = more ? rows.subList(0, size) : rows;
-        return new Page(List.copyOf(shown), more ? BookingCursor.after(shown.getLast()) : null);
+        return session.jdbi().withExtension(BookingDao.class, dao -> f.search() == null
+                ? dao.page(f, c, limit)
+                : dao.searchPage(f, f.searchPattern(), f.usesTrigramSearch(), c, limit));
     }
 
     /** About how many bookings there are, from the planner's statistics (never a count over the table). */

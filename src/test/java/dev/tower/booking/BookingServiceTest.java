@@ -75,17 +75,17 @@ class BookingServiceTest {
         BookingFilter mine = new BookingFilter(null, null, null, null, null, null, null, chain.consumer(), null);
         try (var ops = AdminSession.open("demo_ops", Role.OPS)) {
             BookingService service = new BookingService(ops.session());
-            BookingService.Page first = service.page(mine, null, 2);
-            List<UUID> seen = new ArrayList<>(first.rows().stream().map(BookingRow::id).toList());
+            List<BookingRow> first = service.read(mine, null, 2);
+            List<UUID> seen = new ArrayList<>(first.stream().map(BookingRow::id).toList());
+            BookingCursor next = BookingCursor.after(first.getLast());
             // someone books meanwhile: one newer row and one at exactly the cursor's time
             rows.booking(chain.consumer(), chain.provider(), chain.listing(), "pending");
             UUID sameTime = rows.booking(chain.consumer(), chain.provider(), chain.listing(), "pending");
-            rows.update("UPDATE bookings SET created_at = ? WHERE id = ?", first.next().createdAt(), sameTime);
-            BookingCursor next = first.next();
+            rows.update("UPDATE bookings SET created_at = ? WHERE id = ?", next.createdAt(), sameTime);
             while (next != null) {
-                BookingService.Page page = service.page(mine, next, 2);
-                page.rows().forEach(r -> seen.add(r.id()));
-                next = page.next();
+                List<BookingRow> page = service.read(mine, next, 2);
+                page.forEach(r -> seen.add(r.id()));
+                next = page.size() < 2 ? null : BookingCursor.after(page.getLast());
             }
             assertThat(seen).doesNotHaveDuplicates().containsAll(before);
         }
@@ -173,10 +173,10 @@ class BookingServiceTest {
     @Test
     void theAnalystIsRefusedBeforeAnyRoundTrip() {
         BookingService analyst = new BookingService(TestSessions.offline(Role.ANALYST));
-        assertThatThrownBy(() -> analyst.page(BookingFilter.ANY, null, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> analyst.read(BookingFilter.ANY, null, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> analyst.move(UUID.randomUUID(), 1, BookingTransition.ACCEPT, null, null))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> new BookingService(TestSessions.offline(Role.OPS)).page(BookingFilter.ANY, null, 0))
+        assertThatThrownBy(() -> new BookingService(TestSessions.offline(Role.OPS)).read(BookingFilter.ANY, null, 0))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -191,12 +191,12 @@ class BookingServiceTest {
         Set<UUID> seen = new HashSet<>();
         BookingCursor next = null;
         do {
-            BookingService.Page page = service.page(filter, next, size);
-            for (BookingRow r : page.rows()) {
+            List<BookingRow> page = service.read(filter, next, size);
+            for (BookingRow r : page) {
                 assertThat(seen.add(r.id())).as("row %s repeated", r.orderNumber()).isTrue();
                 out.add(r.id());
             }
-            next = page.next();
+            next = page.size() < size ? null : BookingCursor.after(page.getLast());
         } while (next != null);
         return out;
     }
