@@ -112,7 +112,9 @@ public final class CompositionRoot {
                 .register(Section.AUDIT, () -> new AuditView(new AuditViewModel(
                         new AuditService(session), executor, session.has(Permission.VERIFY_AUDIT_CHAIN))))
                 .register(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(
-                        new SettingsService(session), executor)));
+                        new SettingsService(session), executor)))
+                .register(Section.BOOKINGS, () -> new dev.tower.booking.BookingsView(new dev.tower.booking.BookingsViewModel(
+                        new dev.tower.booking.BookingService(session), session, executor)));
     }
 
     private static void addIcons(Stage stage) {
