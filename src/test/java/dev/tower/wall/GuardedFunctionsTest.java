@@ -47,6 +47,9 @@ class GuardedFunctionsTest {
                 "SELECT ops.cancel_booking('00000000-0000-0000-0000-000000000000', 1, 'weather', 'x')", Set.of(ADMIN, OPS)));
         PROBES.put("mark_booking_disputed", new Probe(
                 "SELECT ops.mark_booking_disputed('00000000-0000-0000-0000-000000000000', 1, 'x')", Set.of(ADMIN, OPS)));
+        PROBES.put("save_booking_view", new Probe("SELECT ops.save_booking_view('', '{}', false)", Set.of(ADMIN, OPS)));
+        PROBES.put("delete_booking_view", new Probe(
+                "SELECT ops.delete_booking_view('00000000-0000-0000-0000-000000000000')", Set.of(ADMIN, OPS)));
     }
 
     record Probe(String call, Set<String> allowed) {}
