@@ -36,17 +36,23 @@ import java.time.ZoneId;
 public final class BookingsView extends BorderPane {
     static final String CHEAT_SHEET = """
             j / ↓   next booking        k / ↑   previous booking
-            /       search              Enter   search (in the box)
+            /       search              Enter   search (in the box), open (in the list)
             A  accept   S  start   C  complete   X  cancel   D  mark disputed
-            Escape  close the form      ?       show or hide this sheet""";
+            Escape  close the form, back to the list      ?   show or hide this sheet""";
 
     private final BookingsViewModel vm;
     private final ZoneId zone = ZoneId.systemDefault();
     private final TextField search = new TextField();
     private final Label cheatSheet = new Label(CHEAT_SHEET);
 
-    public BookingsView(BookingsViewModel vm) {
+    private final BookingPageView pageView;
+    private final BookingPageViewModel page;
+    private ScreenFrame browser;
+
+    public BookingsView(BookingsViewModel vm, BookingPageViewModel page) {
         this.vm = vm;
+        this.page = page;
+        this.pageView = new BookingPageView(page, this::backToList);
         KeysetTable<BookingRow> table = new KeysetTable<>("bookingsTable", vm.list(), vm.state(), "No bookings match.");
         TableView<BookingRow> rows = table.table();
         rows.getColumns().setAll(java.util.List.of(
@@ -60,16 +66,43 @@ public final class BookingsView extends BorderPane {
         ScreenFrame frame = new ScreenFrame("bookings", "", vm.state(), body(table))
                 .tools(estimate())
                 .onEachShow(vm::load);
+        browser = frame;
         setCenter(frame);
+        rows.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && vm.selectedProperty().get() != null) {
+                openSelected();
+                e.consume();
+            }
+        });
+        rows.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && vm.selectedProperty().get() != null) {
+                openSelected();
+            }
+        });
         addEventFilter(KeyEvent.KEY_TYPED, this::shortcut);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE && getCenter() == pageView) {
+                backToList();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
                 vm.cancelForm();
                 cheatSheet.setVisible(false);
                 rows.requestFocus();
                 e.consume();
             }
         });
+    }
+
+    private void openSelected() {
+        page.open(vm.selectedProperty().get().id());
+        setCenter(pageView);
+        // the table just left the scene; keep the focus inside this view so Escape reaches it
+        pageView.lookup("#bookingPageBack").requestFocus();
+    }
+
+    private void backToList() {
+        setCenter(browser);
+        lookup("#bookingsTable").requestFocus();
     }
 
     private javafx.scene.Node body(KeysetTable<BookingRow> table) {
@@ -184,7 +217,7 @@ public final class BookingsView extends BorderPane {
     }
 
     private void shortcut(KeyEvent e) {
-        if (e.getTarget() instanceof TextField) {
+        if (e.getTarget() instanceof TextField || getCenter() == pageView) {
             return; // typing in the search or the note
         }
         TableView<?> table = (TableView<?>) lookup("#bookingsTable");

@@ -51,6 +51,16 @@ class BookingsUiTest extends ConsoleUiTest {
         waitUntil(() -> text(robot, "#bookingsNoticeText").equals("Booking " + order + " is now cancelled."));
         waitUntil(() -> table(robot).getItems().getFirst().status().equals("cancelled"));
         screenshot("bookings-cancelled.png");
+
+        // the booking page: Enter opens it, Escape goes back
+        robot.clickOn(robot.lookup(".table-row-cell").<TableRow<?>>match(r -> r.getItem() != null).<TableRow<?>>query());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#bookingPageTitle").tryQuery().isPresent()
+                && text(robot, "#bookingPageTitle").equals("Booking " + order));
+        waitUntil(() -> !((javafx.scene.layout.GridPane) robot.lookup("#bookingTimeline").query()).getChildren().isEmpty());
+        screenshot("booking-page.png");
+        robot.type(KeyCode.ESCAPE);
+        waitFor(robot, "#bookingsTable");
         try (Connection c = db.superuser().getConnection()) {
             assertThat(SqlProbe.value(c, "SELECT status || ' ' || cancellation_code || ' ' || version FROM bookings WHERE id = '"
                     + booking + "'")).isEqualTo("cancelled weather 2");
