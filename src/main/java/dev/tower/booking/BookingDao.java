@@ -30,6 +30,9 @@ public interface BookingDao {
     long estimateAll();
 
     @SqlQuery
+    int version(@Bind("id") UUID id);
+
+    @SqlQuery
     List<String> legalNextStates(@Bind("status") String status);
 
     @SqlQuery
