@@ -115,7 +115,11 @@ public final class CompositionRoot {
                 .register(Section.AUDIT, () -> new AuditView(new AuditViewModel(
                         new AuditService(session), executor, session.has(Permission.VERIFY_AUDIT_CHAIN))))
                 .register(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(
-                        new SettingsService(session), executor)));
+                        new SettingsService(session), executor)))
+                .register(Section.BOOKINGS, () -> new dev.tower.booking.BookingsView(new dev.tower.booking.BookingsViewModel(
+                        new dev.tower.booking.BookingService(session), session, executor),
+                        new dev.tower.booking.BookingPageViewModel(new dev.tower.booking.BookingPageService(session),
+                                executor, java.time.ZoneId.systemDefault())));
     }
 
     private static void addIcons(Stage stage) {

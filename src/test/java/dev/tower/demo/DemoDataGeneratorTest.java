@@ -312,7 +312,8 @@ class DemoDataGeneratorTest {
         assertThat(count("SELECT count(*) FROM service_areas")).isEqualTo(8);
         assertThat(count("SELECT count(*) FROM booking_status_transitions")).isEqualTo(10);
         assertThat(count("SELECT count(*) FROM staff_members WHERE login LIKE 'demo\\_%'")).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM ref_codes")).isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM ref_codes WHERE type_code = 'service_category'")).isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM ref_codes WHERE type_code = 'booking_cancel_reason'")).isEqualTo(7);
         // generation logs in as tower_setup, never as the superuser (db/SetupLogin)
         assertThat(values("SELECT view_name FROM mv_refresh_log WHERE refreshed_by = 'tower_setup'"))
                 .contains("provider_stats", "provider_dashboard_stats");

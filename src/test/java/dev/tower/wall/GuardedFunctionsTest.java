@@ -35,6 +35,20 @@ class GuardedFunctionsTest {
             "reset_staff_password", new Probe("SELECT ops.reset_staff_password('nobody_here', 'x')", Set.of(ADMIN)),
             "change_own_password", new Probe("SELECT ops.change_own_password('x')", Set.of(ADMIN, OPS, ANALYST))));
 
+    static {
+        // issue 11: booking transitions (a booking id that does not exist reaches the function's own check)
+        for (String fn : List.of("accept_booking", "start_booking", "complete_booking")) {
+            PROBES.put(fn, new Probe("SELECT ops." + fn + "('00000000-0000-0000-0000-000000000000', 1)", Set.of(ADMIN, OPS)));
+        }
+        PROBES.put("cancel_booking", new Probe(
+                "SELECT ops.cancel_booking('00000000-0000-0000-0000-000000000000', 1, 'weather', 'x')", Set.of(ADMIN, OPS)));
+        PROBES.put("mark_booking_disputed", new Probe(
+                "SELECT ops.mark_booking_disputed('00000000-0000-0000-0000-000000000000', 1, 'x')", Set.of(ADMIN, OPS)));
+        PROBES.put("save_booking_view", new Probe("SELECT ops.save_booking_view('', '{}', false)", Set.of(ADMIN, OPS)));
+        PROBES.put("delete_booking_view", new Probe(
+                "SELECT ops.delete_booking_view('00000000-0000-0000-0000-000000000000')", Set.of(ADMIN, OPS)));
+    }
+
     record Probe(String call, Set<String> allowed) {}
 
     private final TestDatabase db = TestDatabase.get();

@@ -1,0 +1,57 @@
+package dev.tower.booking;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Bookings newest first, keyset-paged on (created_at, id), and the guarded transition functions. */
+@UseClasspathSqlLocator
+public interface BookingDao {
+    /** @param c where the previous page ended; a cursor with null fields for the first page */
+    @SqlQuery
+    @RegisterConstructorMapper(BookingRow.class)
+    List<BookingRow> page(@BindMethods("f") BookingFilter filter, @BindMethods("c") BookingCursor cursor,
+                          @Bind("limit") int limit);
+
+    /** Like {@link #page} but only bookings matching the search, as a union of indexed per-field searches. */
+    @SqlQuery
+    @RegisterConstructorMapper(BookingRow.class)
+    List<BookingRow> searchPage(@BindMethods("f") BookingFilter filter, @Bind("pattern") String pattern,
+                                @Bind("trigram") boolean trigram,
+                                @BindMethods("c") BookingCursor cursor, @Bind("limit") int limit);
+
+    /** The planner's row estimate for the whole table (no count(*) over a million rows). */
+    @SqlQuery
+    long estimateAll();
+
+    @SqlQuery
+    int version(@Bind("id") UUID id);
+
+    @SqlQuery
+    List<String> legalNextStates(@Bind("status") String status);
+
+    @SqlQuery
+    @RegisterConstructorMapper(CancelReason.class)
+    List<CancelReason> cancelReasons();
+
+    @SqlQuery
+    int accept(@Bind("id") UUID id, @Bind("version") int version, @Bind("note") String note);
+
+    @SqlQuery
+    int start(@Bind("id") UUID id, @Bind("version") int version, @Bind("note") String note);
+
+    @SqlQuery
+    int complete(@Bind("id") UUID id, @Bind("version") int version, @Bind("note") String note);
+
+    @SqlQuery
+    int cancel(@Bind("id") UUID id, @Bind("version") int version, @Bind("reason") String reasonCode,
+               @Bind("note") String note);
+
+    @SqlQuery
+    int markDisputed(@Bind("id") UUID id, @Bind("version") int version, @Bind("note") String note);
+}

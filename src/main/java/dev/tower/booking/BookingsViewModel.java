@@ -1,0 +1,174 @@
+package dev.tower.booking;
+
+import dev.tower.error.ConflictException;
+import dev.tower.error.TowerException;
+import dev.tower.security.Permission;
+import dev.tower.security.Session;
+import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.kit.Command;
+import dev.tower.ui.kit.Field;
+import dev.tower.ui.kit.FieldRule;
+import dev.tower.ui.kit.KeysetList;
+import dev.tower.ui.kit.ScreenState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The bookings browser: search and status filter over a keyset list (newest first, more on scroll),
+ * the selected booking's legal next moves (from the transition table), and the transition form
+ * (cancel needs a reason and a note). A conflict shows who changed the booking and reloads the list.
+ */
+public final class BookingsViewModel {
+    public static final int PAGE_SIZE = 60;
+    /** The status filter's "any status" choice. */
+    public static final String ANY_STATUS = "";
+    public static final List<String> STATUSES = List.of(ANY_STATUS, "pending", "accepted", "in_progress", "completed",
+            "cancelled", "disputed");
+
+    private final BookingService service;
+    private final ScreenState state;
+    private final KeysetList<BookingFilter, BookingCursor, BookingRow> list;
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<String> status = new SimpleObjectProperty<>(this, "status", ANY_STATUS);
+    private final ObjectProperty<BookingRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<BookingTransition> moves = FXCollections.observableArrayList();
+    private final ObservableList<CancelReason> reasons = FXCollections.observableArrayList();
+    private final ObjectProperty<BookingTransition> move = new SimpleObjectProperty<>(this, "move");
+    private final ObjectProperty<CancelReason> reason = new SimpleObjectProperty<>(this, "reason");
+    private final Field note = new Field("Note", "", FieldRule.length("Note", 1, 2000));
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
+    private final Command apply;
+    private final Command confirmMove;
+
+    public BookingsViewModel(BookingService service, Session session, TaskExecutor executor) {
+        this(service, session, executor, PAGE_SIZE);
+    }
+
+    BookingsViewModel(BookingService service, Session session, TaskExecutor executor, int pageSize) {
+        this.service = Objects.requireNonNull(service);
+        this.state = new ScreenState(executor);
+        this.list = new KeysetList<>(state, "bookings", pageSize, BookingFilter.ANY, service::read, BookingCursor::after);
+        SimpleBooleanProperty mayView = new SimpleBooleanProperty(session.has(Permission.VIEW_BOOKINGS));
+        SimpleBooleanProperty mayMove = new SimpleBooleanProperty(session.has(Permission.CHANGE_BOOKING_STATUS));
+        apply = Command.of("Search", mayView, new SimpleBooleanProperty(true), state.busyProperty(), this::applyFilters);
+        BooleanBinding formComplete = Bindings.createBooleanBinding(this::moveFormComplete,
+                move, reason, note.textProperty(), selected);
+        confirmMove = Command.of("Move", mayMove, formComplete, state.busyProperty(), this::confirmMove);
+        selected.addListener((obs, old, row) -> loadMoves(row));
+    }
+
+    /** Shows the screen: the cancellation reasons, the size estimate and the newest bookings. */
+    public void load() {
+        state.run("reasons", "Loading cancellation reasons…", service::cancelReasons, reasons::setAll);
+        state.run("estimate", "Estimating…", service::estimatedTotal,
+                n -> estimate.set(n > 0 ? "about " + String.format("%,d", n) + " bookings" : ""));
+        applyFilters();
+    }
+
+    /** The search box and status choice become the list's filter; the first page is read again. */
+    public void applyFilters() {
+        try {
+            list.setFilter(new BookingFilter(status.get(), null, null, null, null, null, null, null, search.get()));
+        } catch (TowerException e) {
+            state.fail(e);
+            return;
+        }
+        selected.set(null);
+        list.reload();
+    }
+
+    private void loadMoves(BookingRow row) {
+        moves.clear();
+        move.set(null);
+        if (row == null) {
+            return;
+        }
+        state.run("moves", "Reading the legal next states…", () -> service.legalNextStates(row.status()), next -> {
+            next.forEach(s -> BookingTransition.to(s).ifPresent(moves::add));
+        });
+    }
+
+    /** Starts the transition form for {@code transition} if the selected booking may take it. */
+    public boolean begin(BookingTransition transition) {
+        if (!moves.contains(transition)) {
+            return false;
+        }
+        move.set(transition);
+        reason.set(null);
+        note.setText("");
+        return true;
+    }
+
+    public void cancelForm() {
+        move.set(null);
+    }
+
+    private boolean moveFormComplete() {
+        BookingTransition t = move.get();
+        if (t == null || selected.get() == null || !note.isValid()) {
+            return false;
+        }
+        return (!t.needsReason() || reason.get() != null) && (!t.needsNote() || !note.value().isEmpty());
+    }
+
+    private void confirmMove() {
+        BookingRow row = selected.get();
+        BookingTransition t = move.get();
+        String reasonCode = reason.get() == null ? null : reason.get().code();
+        String text = note.value().isEmpty() ? null : note.value();
+        state.run("main", "Moving " + row.orderNumber() + " to " + t.targetStatus() + "…",
+                progress -> service.move(row.id(), row.version(), t, reasonCode, text),
+                version -> {
+                    move.set(null);
+                    list.reload();
+                    state.notice("Booking " + row.orderNumber() + " is now " + t.targetStatus().replace('_', ' ') + ".");
+                },
+                failure -> {
+                    if (failure instanceof ConflictException) {
+                        // someone else moved it: show the fresh row; starting the reload clears messages,
+                        // so the conflict is shown after it starts
+                        move.set(null);
+                        list.reload();
+                    }
+                    state.fail(failure);
+                });
+    }
+
+    public ScreenState state() { return state; }
+
+    public KeysetList<BookingFilter, BookingCursor, BookingRow> list() { return list; }
+
+    public StringProperty searchProperty() { return search; }
+
+    public ObjectProperty<String> statusProperty() { return status; }
+
+    public ObjectProperty<BookingRow> selectedProperty() { return selected; }
+
+    public ObservableList<BookingTransition> moves() { return moves; }
+
+    public ObservableList<CancelReason> reasons() { return reasons; }
+
+    public ObjectProperty<BookingTransition> moveProperty() { return move; }
+
+    public ObjectProperty<CancelReason> reasonProperty() { return reason; }
+
+    public Field note() { return note; }
+
+    public ReadOnlyStringProperty estimateProperty() { return estimate.getReadOnlyProperty(); }
+
+    public Command applyCommand() { return apply; }
+
+    public Command moveCommand() { return confirmMove; }
+}

@@ -1,0 +1,3 @@
+SELECT code, name ->> 'en' AS label FROM ref_codes
+WHERE type_code = 'booking_cancel_reason' AND status = 1
+ORDER BY sort_order, code

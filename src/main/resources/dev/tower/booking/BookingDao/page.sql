@@ -1,0 +1,22 @@
+-- Newest first, keyset on (created_at, id): the row comparison walks idx_bookings_created_id (or the
+-- (filter, created_at, id) index of an equality filter) from the cursor on, at the same cost at any depth.
+-- Each filter is "IS NULL OR equal", planned with the actual values (custom plan).
+SELECT b.id, b.order_number, b.created_at, b.scheduled_at, b.status::text AS status,
+       b.payment_status::text AS payment_status, c.full_name AS customer_name,
+       coalesce(v.business_name, pp.full_name) AS provider_name, b.dropoff_address, b.price_total, b.version
+FROM bookings b
+JOIN profiles c ON c.id = b.consumer_id
+JOIN providers v ON v.id = b.provider_id
+LEFT JOIN profiles pp ON pp.id = v.user_id
+WHERE (CAST(:f.status AS text) IS NULL OR b.status = CAST(:f.status AS booking_status))
+  AND (CAST(:f.paymentStatus AS text) IS NULL OR b.payment_status = CAST(:f.paymentStatus AS payment_status))
+  AND (CAST(:f.from AS timestamptz) IS NULL OR b.created_at >= :f.from)
+  AND (CAST(:f.to AS timestamptz) IS NULL OR b.created_at < :f.to)
+  AND (CAST(:f.serviceAreaId AS uuid) IS NULL OR b.service_area_id = :f.serviceAreaId)
+  AND (CAST(:f.category AS text) IS NULL
+       OR b.listing_id IN (SELECT l.id FROM listings l WHERE l.category = CAST(:f.category AS service_category)))
+  AND (CAST(:f.providerId AS uuid) IS NULL OR b.provider_id = :f.providerId)
+  AND (CAST(:f.customerId AS uuid) IS NULL OR b.consumer_id = :f.customerId)
+  AND (CAST(:c.createdAt AS timestamptz) IS NULL OR (b.created_at, b.id) < (:c.createdAt, :c.id))
+ORDER BY b.created_at DESC, b.id DESC
+LIMIT :limit
