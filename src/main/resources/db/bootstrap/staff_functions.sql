@@ -49,6 +49,11 @@ BEGIN
 END
 $$;
 
+-- The owner's guarded functions name who changed a row (booking conflicts, saved views shared with a
+-- role): reading the registry gives tower_owner nothing it could plant code in.
+GRANT USAGE ON SCHEMA tower_staff TO tower_owner;
+GRANT SELECT ON public.staff_members, tower_staff.staff_members TO tower_owner;
+
 SET ROLE tower_security;
 
 -- The row every last-admin check locks (FOR UPDATE): staff have no privilege on it, so they can

@@ -50,6 +50,7 @@ public final class BookingsView extends BorderPane {
     private ScreenFrame browser;
 
     public BookingsView(BookingsViewModel vm, BookingPageViewModel page) {
+        setId("bookingsView");
         this.vm = vm;
         this.page = page;
         this.pageView = new BookingPageView(page, this::backToList);
