@@ -38,6 +38,17 @@ class GuardedFunctionsTest {
             "staff_check_verifier", new Probe("SELECT ops.staff_check_verifier('x')", Set.of()),
             "staff_keep_an_admin", new Probe("SELECT ops.staff_keep_an_admin('x')", Set.of())));
 
+    static {
+        // provider verification (issue 9)
+        String noProvider = "'00000000-0000-0000-0000-000000000000'";
+        PROBES.put("decide_provider_document", new Probe("SELECT ops.decide_provider_document(" + noProvider + ", 'maybe')", Set.of(ADMIN)));
+        PROBES.put("verify_provider", new Probe("SELECT ops.verify_provider(" + noProvider + ", 0)", Set.of(ADMIN)));
+        PROBES.put("reject_provider", new Probe("SELECT ops.reject_provider(" + noProvider + ", 0, 'x')", Set.of(ADMIN)));
+        PROBES.put("suspend_provider", new Probe("SELECT ops.suspend_provider(" + noProvider + ", 0, 'x')", Set.of(ADMIN)));
+        PROBES.put("reinstate_provider", new Probe("SELECT ops.reinstate_provider(" + noProvider + ", 0, 'x')", Set.of(ADMIN)));
+        PROBES.put("bulk_verify_providers", new Probe("SELECT ops.bulk_verify_providers('{}'::uuid[])", Set.of(ADMIN)));
+    }
+
     record Probe(String call, Set<String> allowed) {}
 
     private final TestDatabase db = TestDatabase.get();
