@@ -185,4 +185,10 @@ REVOKE EXECUTE ON FUNCTION ops.create_staff_login(text, text, text, text), ops.c
 GRANT EXECUTE ON FUNCTION ops.create_staff_login(text, text, text, text), ops.change_staff_role(text, text),
     ops.set_staff_disabled(text, boolean), ops.reset_staff_password(text, text) TO tower_admin;
 
+-- The Permission each guarded function implements (SecurityConventionsTest checks grants against it).
+COMMENT ON FUNCTION ops.create_staff_login(text, text, text, text) IS 'permission: MANAGE_STAFF';
+COMMENT ON FUNCTION ops.change_staff_role(text, text) IS 'permission: MANAGE_STAFF';
+COMMENT ON FUNCTION ops.set_staff_disabled(text, boolean) IS 'permission: MANAGE_STAFF';
+COMMENT ON FUNCTION ops.reset_staff_password(text, text) IS 'permission: MANAGE_STAFF';
+
 RESET ROLE;

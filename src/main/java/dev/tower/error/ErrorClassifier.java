@@ -72,11 +72,17 @@ public final class ErrorClassifier {
         };
     }
 
-    private static ValidationException validation(SQLException sql, Throwable failure) {
+    /** Coded refusals; a code ending in {@code changed_meanwhile} is a stale edit, so a conflict. */
+    private static TowerException validation(SQLException sql, Throwable failure) {
         Matcher m = CODED_MESSAGE.matcher(serverMessage(sql));
-        return m.matches()
-                ? new ValidationException(m.group(1), m.group(2).strip(), failure)
-                : new ValidationException("rule_violated", serverMessage(sql), failure);
+        if (!m.matches()) {
+            return new ValidationException("rule_violated", serverMessage(sql), failure);
+        }
+        String code = m.group(1);
+        if (code.endsWith("changed_meanwhile")) {
+            return ConflictException.changedMeanwhile(code, m.group(2).strip(), failure);
+        }
+        return new ValidationException(code, m.group(2).strip(), failure);
     }
 
     private static String codedText(SQLException sql, String fallback) {

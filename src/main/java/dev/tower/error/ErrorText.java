@@ -34,6 +34,7 @@ public final class ErrorText {
             case AccessDeniedException a ->
                     "Your role (" + a.roleLabel() + ") does not allow you to " + a.action() + ".";
             case ValidationException v -> v.plainMessage();
+            case ConflictException c when c.staleEdit() -> c.plainMessage();
             case ConflictException c ->
                     "It clashes with data that is already there (it may duplicate a record, or someone else "
                             + "changed it first). Reload and try again.";

@@ -16,7 +16,8 @@ public interface SettingsDao {
     @RegisterConstructorMapper(Row.class)
     List<Row> listSettings();
 
-    /** @return the new updated_at, for the next optimistic check */
+    /** @return the changed row as stored now; its updatedAt is the version for the next optimistic check */
     @SqlQuery
-    Instant set(@Bind("key") String key, @Bind("value") String value, @Bind("expectedUpdatedAt") Instant expectedUpdatedAt);
+    @RegisterConstructorMapper(Row.class)
+    Row set(@Bind("key") String key, @Bind("value") String value, @Bind("expectedUpdatedAt") Instant expectedUpdatedAt);
 }

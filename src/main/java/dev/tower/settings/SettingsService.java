@@ -1,5 +1,6 @@
 package dev.tower.settings;
 
+import dev.tower.error.Retry;
 import dev.tower.error.ValidationException;
 import dev.tower.security.AccessGuard;
 import dev.tower.security.Permission;
@@ -10,6 +11,8 @@ import java.util.List;
 
 /** System settings editor (admin): typed values, optimistic concurrency, audited by the database. */
 public final class SettingsService {
+    /** Serialization failures and deadlocks are retried this many times in all (error/Retry). */
+    static final int WRITE_ATTEMPTS = 3;
     private final Session session;
 
     public SettingsService(Session session) {
@@ -35,6 +38,7 @@ public final class SettingsService {
             throw new ValidationException("settings.unknown_key", "Choose which setting to change.");
         }
         String normalised = kind.normalise(value);
-        return session.jdbi().withExtension(SettingsDao.class, dao -> dao.set(kind.key(), normalised, expectedUpdatedAt));
+        return Retry.onConcurrentChange(WRITE_ATTEMPTS, () -> session.jdbi().withExtension(SettingsDao.class,
+                dao -> dao.set(kind.key(), normalised, expectedUpdatedAt))).updatedAt();
     }
 }

@@ -2,11 +2,8 @@ package dev.tower.settings;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.tower.ui.BusyOverlay;
-import dev.tower.ui.ViewLifecycle;
-import dev.tower.ui.ErrorBanner;
-import dev.tower.ui.Fields;
-import dev.tower.ui.SuccessNotice;
+import dev.tower.ui.controls.Fields;
+import dev.tower.ui.controls.ScreenFrame;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -39,11 +36,6 @@ public final class SettingsView extends StackPane {
         setId("settingsView");
         getStyleClass().add("admin-screen");
 
-        ErrorBanner error = new ErrorBanner("settingsError");
-        error.bind(viewModel.errorProperty());
-        SuccessNotice notice = new SuccessNotice("settingsNotice");
-        notice.bind(viewModel.noticeProperty());
-
         VBox cards = new VBox(12);
         cards.setId("settingsCards");
         cards.setMaxWidth(CARD_MAX_WIDTH);
@@ -55,17 +47,15 @@ public final class SettingsView extends StackPane {
         scroll.getStyleClass().addAll(Styles.FLAT, "settings-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox column = new VBox(12, toolbar(), error, notice, scroll);
+        VBox column = new VBox(12, toolbar(), scroll);
         column.setMaxWidth(CARD_MAX_WIDTH);
         column.setAlignment(Pos.TOP_LEFT);
-        BusyOverlay overlay = new BusyOverlay("settingsProgress", column);
-        overlay.bind(viewModel.busyProperty(), viewModel.busyMessageProperty());
-        StackPane.setAlignment(overlay, Pos.TOP_LEFT);
-        overlay.setMaxWidth(CARD_MAX_WIDTH);
-        getChildren().add(overlay);
+        ScreenFrame frame = new ScreenFrame("settings", "", viewModel.state(), column)
+                .onEachShow(viewModel::load);
+        frame.setMaxWidth(CARD_MAX_WIDTH);
+        StackPane.setAlignment(frame, Pos.TOP_LEFT);
+        getChildren().add(frame);
         setAlignment(Pos.TOP_LEFT);
-
-        ViewLifecycle.onEachShow(this, viewModel::load);
     }
 
     private HBox toolbar() {

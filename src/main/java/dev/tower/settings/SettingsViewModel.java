@@ -1,22 +1,19 @@
 package dev.tower.settings;
 
-import dev.tower.error.ErrorText;
+import dev.tower.error.ConflictException;
 import dev.tower.error.TowerException;
 import dev.tower.error.UserMessage;
 import dev.tower.error.ValidationException;
-import dev.tower.ui.BackgroundTask;
 import dev.tower.ui.LocalTimes;
 import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.kit.ScreenState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -29,19 +26,15 @@ import java.util.Objects;
 /**
  * The System settings screen: one editable row per {@link SettingKind}. A row's draft is checked as it
  * is typed (the same rules the database applies); saving passes the time the value was read, so a
- * change someone made meanwhile is refused rather than overwritten.
+ * change someone made meanwhile is refused (a conflict) rather than overwritten. Saving one card
+ * refreshes the stored values but keeps what is typed, unsaved, on the other cards.
  */
 public final class SettingsViewModel {
     private final SettingsService service;
-    private final TaskExecutor executor;
     private final ZoneId zone;
     private final List<Row> rows;
-
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
-    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final BooleanBinding canReload = busy.not();
+    private final ScreenState state;
+    private final BooleanBinding canReload;
 
     public SettingsViewModel(SettingsService service, TaskExecutor executor) {
         this(service, executor, ZoneId.systemDefault());
@@ -49,17 +42,15 @@ public final class SettingsViewModel {
 
     public SettingsViewModel(SettingsService service, TaskExecutor executor, ZoneId zone) {
         this.service = Objects.requireNonNull(service);
-        this.executor = Objects.requireNonNull(executor);
+        this.state = new ScreenState(executor);
         this.zone = Objects.requireNonNull(zone);
+        this.canReload = state.busyProperty().not();
         rows = Arrays.stream(SettingKind.values()).map(Row::new).toList();
     }
 
-    /** Reads every setting; drafts start from the stored values. */
+    /** Reads every setting; drafts start from the stored values (unsaved edits are discarded). */
     public void load() {
-        busyMessage.set("Loading settings\u2026");
-        executor.execute(BackgroundTask.of("Load system settings", busy, service::list)
-                .onSuccess(this::show)
-                .onFailure(this::failed));
+        state.run("Loading settings\u2026", () -> service.list(), settings -> show(settings, false));
     }
 
     public void save(Row row) {
@@ -74,31 +65,28 @@ public final class SettingsViewModel {
             return;
         }
         Instant readAt = row.updatedAt;
-        error.set(null);
-        notice.set("");
-        busyMessage.set("Saving\u2026");
-        executor.execute(BackgroundTask.of("Save setting " + row.kind.key(), busy, () -> service.update(row.kind, value, readAt))
-                .onSuccess(savedAt -> {
-                    notice.set("Saved. " + row.title() + ": " + withUnit(row.kind, value) + ".");
-                    load();
-                })
-                .onFailure(failure -> {
-                    if (failure instanceof ValidationException refused) {
-                        row.problem.set(refused.plainMessage()); // includes "changed meanwhile: reload"
-                    } else {
-                        failed(failure);
-                    }
-                }));
+        state.run("save", "Saving\u2026", progress -> {
+            service.update(row.kind, value, readAt);
+            return service.list();
+        }, settings -> {
+            show(settings, true);
+            row.draft.set(row.value.get());
+            state.notice("Saved. " + row.title() + ": " + withUnit(row.kind, value) + ".");
+        }, failure -> refused(row, failure));
     }
 
-    private void show(List<SystemSetting> settings) {
-        for (Row row : rows) {
-            row.show(settings.stream().filter(s -> s.kind() == row.kind).findFirst().orElse(null));
+    private void refused(Row row, TowerException failure) {
+        switch (failure) {
+            case ConflictException stale when stale.staleEdit() -> row.problem.set(stale.plainMessage());
+            case ValidationException invalid -> row.problem.set(invalid.plainMessage());
+            default -> state.fail(failure);
         }
     }
 
-    private void failed(TowerException failure) {
-        error.set(ErrorText.describe(failure));
+    private void show(List<SystemSetting> settings, boolean keepDrafts) {
+        for (Row row : rows) {
+            row.show(settings.stream().filter(s -> s.kind() == row.kind).findFirst().orElse(null), keepDrafts);
+        }
     }
 
     /** "200.00 USD", "48 hours", "12.50%". */
@@ -112,15 +100,17 @@ public final class SettingsViewModel {
         return rows.stream().filter(r -> r.kind == kind).findFirst().orElseThrow();
     }
 
+    public ScreenState state() { return state; }
+
     public BooleanBinding canReloadProperty() { return canReload; }
 
-    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return state.busyProperty(); }
 
-    public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty busyMessageProperty() { return state.busyMessageProperty(); }
 
-    public ReadOnlyObjectProperty<UserMessage> errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() { return state.errorProperty(); }
 
-    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noticeProperty() { return state.noticeProperty(); }
 
     /** One setting: what is stored, the draft being typed, and what is wrong with the draft if anything. */
     public final class Row {
@@ -138,9 +128,9 @@ public final class SettingsViewModel {
             this.kind = kind;
             // typing replaces whatever was wrong before (a stale-value refusal included) with the draft's own check
             draft.addListener((obs, old, now) -> problem.set(check(now)));
-            canSave = Bindings.createBooleanBinding(() -> !busy.get() && available.get()
+            canSave = Bindings.createBooleanBinding(() -> !state.isBusy() && available.get()
                     && !draft.get().isBlank() && !draft.get().strip().equals(value.get()) && problem.get().isEmpty(),
-                    busy, available, draft, value, problem);
+                    state.busyProperty(), available, draft, value, problem);
         }
 
         private String check(String text) {
@@ -155,14 +145,22 @@ public final class SettingsViewModel {
             }
         }
 
-        private void show(SystemSetting setting) {
+        private void show(SystemSetting setting, boolean keepDraft) {
+            boolean edited = keepDraft && !draft.get().strip().equals(value.get());
             available.set(setting != null);
-            updatedAt = setting == null ? null : setting.updatedAt();
+            // an edit made over a value someone else has since changed keeps its old version: saving it is a conflict
+            if (!edited || setting == null || setting.value().equals(value.get())) {
+                updatedAt = setting == null ? null : setting.updatedAt();
+            }
             value.set(setting == null ? "" : setting.value());
             description.set(setting == null ? "This setting is missing from the database." : setting.description());
             lastChanged.set(setting == null ? "" : "Last changed " + LocalTimes.minutes(setting.updatedAt(), zone));
-            draft.set(value.get());
-            problem.set("");
+            if (!edited) {
+                draft.set(value.get());
+                problem.set("");
+            } else {
+                problem.set(check(draft.get()));
+            }
         }
 
         public SettingKind kind() { return kind; }

@@ -1,5 +1,6 @@
 package dev.tower.staff;
 
+import dev.tower.error.Retry;
 import dev.tower.error.ValidationException;
 import dev.tower.security.AccessGuard;
 import dev.tower.security.Permission;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * never leaves this process, is never logged and never stored.
  */
 public final class StaffService {
+    /** Serialization failures and deadlocks are retried this many times in all (error/Retry). */
+    static final int WRITE_ATTEMPTS = 3;
     private final Session session;
 
     public StaffService(Session session) {
@@ -41,8 +44,11 @@ public final class StaffService {
             refuseIf(StaffRules.nameProblem(displayName));
             requireRole(role);
             String verifier = verifier(cleanLogin, password);
-            session.jdbi().useExtension(StaffDao.class,
-                    dao -> dao.createLogin(cleanLogin, displayName.strip(), role.groupRole(), verifier));
+            Retry.onConcurrentChange(WRITE_ATTEMPTS, () -> {
+                session.jdbi().useExtension(StaffDao.class,
+                        dao -> dao.createLogin(cleanLogin, displayName.strip(), role.groupRole(), verifier));
+                return null;
+            });
         } finally {
             wipe(password);
         }
@@ -55,7 +61,10 @@ public final class StaffService {
             throw new ValidationException("staff.cannot_change_own_role",
                     "You cannot change your own role; ask another admin to do it.");
         }
-        session.jdbi().useExtension(StaffDao.class, dao -> dao.changeRole(login, role.groupRole()));
+        Retry.onConcurrentChange(WRITE_ATTEMPTS, () -> {
+            session.jdbi().useExtension(StaffDao.class, dao -> dao.changeRole(login, role.groupRole()));
+            return null;
+        });
     }
 
     public void setDisabled(String login, boolean disabled) {
@@ -63,14 +72,20 @@ public final class StaffService {
         if (disabled && session.login().equals(login)) {
             throw new ValidationException("staff.cannot_disable_self", "You cannot disable your own login.");
         }
-        session.jdbi().useExtension(StaffDao.class, dao -> dao.setDisabled(login, disabled));
+        Retry.onConcurrentChange(WRITE_ATTEMPTS, () -> {
+            session.jdbi().useExtension(StaffDao.class, dao -> dao.setDisabled(login, disabled));
+            return null;
+        });
     }
 
     public void resetPassword(String login, char[] password) {
         AccessGuard.require(session, Permission.MANAGE_STAFF);
         try {
             String verifier = verifier(login, password);
-            session.jdbi().useExtension(StaffDao.class, dao -> dao.resetPassword(login, verifier));
+            Retry.onConcurrentChange(WRITE_ATTEMPTS, () -> {
+                session.jdbi().useExtension(StaffDao.class, dao -> dao.resetPassword(login, verifier));
+                return null;
+            });
         } finally {
             wipe(password);
         }

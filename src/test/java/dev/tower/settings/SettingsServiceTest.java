@@ -1,5 +1,6 @@
 package dev.tower.settings;
 
+import dev.tower.error.ConflictException;
 import dev.tower.error.ErrorClassifier;
 import dev.tower.error.ValidationException;
 import dev.tower.testing.AdminSession;
@@ -27,8 +28,8 @@ class SettingsServiceTest {
 
             // a second admin working from the old value is told, and nothing changes
             Throwable stale = catchThrowable(() -> settings.update(SettingKind.REFUND_APPROVAL_LIMIT, "999", limit.updatedAt()));
-            assertThat(ErrorClassifier.classify(stale)).isInstanceOf(ValidationException.class)
-                    .extracting(e -> ((ValidationException) e).code()).isEqualTo("settings.changed_meanwhile");
+            assertThat(ErrorClassifier.classify(stale)).isInstanceOf(ConflictException.class)
+                    .extracting(e -> ((ConflictException) e).code()).isEqualTo("settings.changed_meanwhile");
             settings.update(SettingKind.REFUND_APPROVAL_LIMIT, limit.value(), saved);
         }
     }

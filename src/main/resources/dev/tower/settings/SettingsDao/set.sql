@@ -1,1 +1,1 @@
-SELECT ops.set_system_setting(:key, :value, :expectedUpdatedAt)
+SELECT * FROM ops.set_system_setting(:key, :value, :expectedUpdatedAt)
