@@ -38,15 +38,17 @@ ALTER TABLE providers
     ADD COLUMN submitted_for_verification_at timestamptz;
 GRANT SELECT (verification_version, submitted_for_verification_at) ON providers TO tower_ops, tower_analyst;
 
--- Existing rows: a provider still awaiting a decision was submitted when its first document still
--- awaiting review was uploaded; decided providers keep their earliest upload for reference.
+-- Existing rows: submitted when the first document was uploaded, else when the provider signed up.
+-- New providers are submitted when they sign up; a later upload after a rejection starts a new
+-- submission (below), so the column is never NULL and the queue index covers every row.
 UPDATE providers p
-SET submitted_for_verification_at = d.first_upload
-FROM (SELECT provider_id, min(uploaded_at) AS first_upload FROM provider_documents GROUP BY provider_id) d
-WHERE d.provider_id = p.id;
+SET submitted_for_verification_at = coalesce(
+        (SELECT min(d.uploaded_at) FROM provider_documents d WHERE d.provider_id = p.id), p.created_at, now());
+ALTER TABLE providers
+    ALTER COLUMN submitted_for_verification_at SET DEFAULT now(),
+    ALTER COLUMN submitted_for_verification_at SET NOT NULL;
 
--- Uploads keep the column: the first document of a new submission starts it (a pending provider
--- keeps its place in the queue when it adds another document).
+-- An upload by a rejected provider is a resubmission: back to pending, at the end of the queue.
 CREATE FUNCTION tower_internal.note_document_submission()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -55,9 +57,9 @@ SET search_path = public, pg_temp
 AS $$
 BEGIN
     UPDATE providers
-    SET submitted_for_verification_at = NEW.uploaded_at
-    WHERE id = NEW.provider_id
-      AND (submitted_for_verification_at IS NULL OR certification_status <> 'pending');
+    SET submitted_for_verification_at = NEW.uploaded_at, certification_status = 'pending', verified = false,
+        verification_version = verification_version + 1
+    WHERE id = NEW.provider_id AND certification_status = 'rejected';
     RETURN NEW;
 END;
 $$;

@@ -7,14 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProviderVerificationFunctionsTest {
     private final TestDatabase db = TestDatabase.get();
     private final TestRows rows = TestRows.in(db);
+    private final ProviderFixtures fixtures = new ProviderFixtures(rows);
 
     @Test
     void adminAcceptsEveryRequiredDocumentThenVerifies() throws Exception {
@@ -193,42 +191,29 @@ class ProviderVerificationFunctionsTest {
     }
 
     @Test
-    void uploadsStampTheSubmissionTimeThatOrdersTheQueue() throws Exception {
-        UUID provider = droneProvider("Submission Time Drones");
-        assertThat(rows.queryUuid("SELECT id FROM providers WHERE id = ? AND submitted_for_verification_at IS NULL", provider))
-                .isEqualTo(provider);
-        document(provider, "insurance", null);
+    void anUploadAfterARejectionIsANewSubmission() throws Exception {
+        UUID provider = droneProvider("Resubmitting Drones");
         try (Connection admin = db.connectAsDemo("demo_admin")) {
-            assertThat(SqlProbe.value(admin, "SELECT submitted_for_verification_at = (SELECT min(uploaded_at) FROM provider_documents"
-                    + " WHERE provider_id = p.id) FROM providers p WHERE id = '" + provider + "'")).isEqualTo("t");
+            assertThat(SqlProbe.value(admin, "SELECT ops.reject_provider('" + provider + "', 0, 'No documents')")).isEqualTo("1");
+            UUID doc = document(provider, "insurance", null);
+            assertThat(SqlProbe.value(admin, "SELECT p.certification_status || '/' || (p.submitted_for_verification_at = d.uploaded_at)"
+                    + " FROM providers p JOIN provider_documents d ON d.provider_id = p.id WHERE d.id = '" + doc + "'"))
+                    .isEqualTo("pending/true");
         }
     }
 
     // ---- fixtures
 
     private UUID droneProvider(String businessName) {
-        UUID provider = rows.provider(businessName + " Owner", false);
-        rows.update("UPDATE providers SET business_name = ? WHERE id = ?", businessName, provider);
-        return provider;
+        return fixtures.droneProvider(businessName);
     }
 
     private UUID readyProvider(String businessName) throws Exception {
-        UUID provider = droneProvider(businessName);
-        for (String kind : new String[] {"faa_part_107", "insurance", "background_check"}) {
-            UUID doc = document(provider, kind, LocalDate.now().plusYears(1));
-            rows.update("UPDATE provider_documents SET decision = 'approved', reviewed_by = 'fixture', reviewed_at = now() WHERE id = ?", doc);
-        }
-        return provider;
+        return fixtures.readyProvider(businessName);
     }
 
     private UUID document(UUID provider, String kind, LocalDate expiresOn) throws Exception {
-        byte[] content = ("%PDF-1.4 fixture " + provider + " " + kind).getBytes(StandardCharsets.UTF_8);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        rows.update("INSERT INTO document_files (sha256, content) VALUES (?, ?) ON CONFLICT DO NOTHING", sha, content);
-        return rows.queryUuid("""
-                INSERT INTO provider_documents (provider_id, kind, file_name, content_type, sha256, expires_on)
-                VALUES (?, ?, ?, 'application/pdf', ?, ?) RETURNING id""",
-                provider, kind, kind + ".pdf", sha, expiresOn);
+        return fixtures.document(provider, kind, expiresOn);
     }
 
     private static long auditCount(Connection c) throws SQLException {
