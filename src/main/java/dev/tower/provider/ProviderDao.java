@@ -1,5 +1,6 @@
 package dev.tower.provider;
 
+import dev.tower.ui.kit.DocumentBytes;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -37,6 +38,10 @@ public interface ProviderDao {
     @SqlQuery
     @RegisterConstructorMapper(PastDecision.class)
     List<PastDecision> decisions(@Bind("id") UUID id);
+
+    @SqlQuery
+    @RegisterConstructorMapper(DocumentBytes.class)
+    Optional<DocumentBytes> documentFile(@Bind("id") UUID id, @Bind("maxBytes") long maxBytes);
 
     @SqlQuery
     @RegisterConstructorMapper(RequiredDocument.class)

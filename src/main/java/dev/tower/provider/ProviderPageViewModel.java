@@ -4,6 +4,7 @@ import dev.tower.error.ConflictException;
 import dev.tower.error.TowerException;
 import dev.tower.ui.TaskExecutor;
 import dev.tower.ui.kit.Command;
+import dev.tower.ui.kit.DocumentViewerModel;
 import dev.tower.ui.kit.ScreenState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -49,6 +50,7 @@ public final class ProviderPageViewModel {
     private final Command reject;
     private final Command suspend;
     private final Command reinstate;
+    private final DocumentViewerModel viewer;
 
     public ProviderPageViewModel(ProviderService service, TaskExecutor executor, boolean mayReview, boolean mayVerify,
                                  Clock clock) {
@@ -75,6 +77,12 @@ public final class ProviderPageViewModel {
                 () -> decide("Suspending…", "Provider suspended.", () -> service.suspend(id(), version(), reason.get())));
         reinstate = Command.of("Reinstate", decide, statusIn("suspended").and(hasReason), state.busyProperty(),
                 () -> decide("Reinstating…", "Provider reinstated.", () -> service.reinstate(id(), version(), reason.get())));
+        viewer = new DocumentViewerModel(state);
+        selectedDocument.addListener((obs, old, now) -> {
+            if (mayReview && now != null && (old == null || !old.id().equals(now.id()))) {
+                viewer.open(() -> service.documentFile(now.id()));
+            }
+        });
     }
 
     public void open(UUID providerId) {
@@ -199,4 +207,6 @@ public final class ProviderPageViewModel {
     public Command suspend() { return suspend; }
 
     public Command reinstate() { return reinstate; }
+
+    public DocumentViewerModel viewer() { return viewer; }
 }

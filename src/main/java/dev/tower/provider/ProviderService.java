@@ -5,6 +5,8 @@ import dev.tower.error.ValidationException;
 import dev.tower.security.AccessGuard;
 import dev.tower.security.Permission;
 import dev.tower.security.Session;
+import dev.tower.ui.kit.DocumentBytes;
+import dev.tower.ui.kit.DocumentRendering;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +67,13 @@ public final class ProviderService {
     public List<PastDecision> decisions(UUID providerId) {
         AccessGuard.require(session, Permission.REVIEW_PROVIDER_DOCUMENTS);
         return session.jdbi().withExtension(ProviderDao.class, dao -> dao.decisions(providerId));
+    }
+
+    /** A document's bytes for the viewer (none past the viewer's size limit). */
+    public DocumentBytes documentFile(UUID documentId) {
+        AccessGuard.require(session, Permission.REVIEW_PROVIDER_DOCUMENTS);
+        return session.jdbi().withExtension(ProviderDao.class, dao -> dao.documentFile(documentId, DocumentRendering.MAX_BYTES))
+                .orElseThrow(() -> new NotFoundException("This document"));
     }
 
     public List<RequiredDocument> requiredDocuments() {

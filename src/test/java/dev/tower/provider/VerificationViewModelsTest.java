@@ -85,6 +85,9 @@ class VerificationViewModelsTest {
             assertThat(vm.state().error().text()).contains("Missing: FAA Part 107 (not reviewed yet)");
 
             assertThat(vm.selectedDocumentProperty().get().kind()).isEqualTo("faa_part_107");
+            // the fixture's bytes only start like a PDF: the viewer says so instead of failing
+            assertThat(vm.viewer().problemProperty().get()).isEqualTo("This PDF cannot be read: the file is damaged or incomplete.");
+            assertThat(vm.viewer().hashWarningProperty().get()).isEmpty();
             assertThat(vm.expiryWords(vm.selectedDocumentProperty().get())).isEqualTo("Expires in 10 days");
             assertThat(vm.rejectDocument().isExecutable()).as("reject needs a reason").isFalse();
             for (int i = 0; i < 3; i++) {
