@@ -126,14 +126,19 @@ public final class ProviderPageViewModel {
         String why = reason.get();
         decide(accept ? "Accepting document…" : "Rejecting document…",
                 accept ? "Document accepted." : "Document rejected.",
-                () -> accept ? service.acceptDocument(doc.id()) : service.rejectDocument(doc.id(), why));
+                () -> accept ? service.acceptDocument(doc.id()) : service.rejectDocument(doc.id(), why), false);
     }
 
     private void decide(String doing, String done, Callable<?> decision) {
+        decide(doing, done, decision, true);
+    }
+
+    /** @param stayOnDocument false after a document decision: move on to the next one awaiting review */
+    private void decide(String doing, String done, Callable<?> decision, boolean stayOnDocument) {
         UUID providerId = id();
         UUID documentId = selectedDocument.get() == null ? null : selectedDocument.get().id();
         state.run("main", doing, progress -> decision.call(),
-                result -> reload(providerId, documentId, done),
+                result -> reload(providerId, stayOnDocument ? documentId : null, done),
                 failure -> refused(providerId, documentId, failure));
     }
 
