@@ -31,7 +31,7 @@ final class ProviderPagePane {
         return new ScreenFrame("providerPage", "", vm.state(), content(vm, zone));
     }
 
-    private static SplitPane content(ProviderPageViewModel vm, ZoneId zone) {
+    private static VBox content(ProviderPageViewModel vm, ZoneId zone) {
         Label name = new Label("Select a provider in the queue.");
         name.setId("providerName");
         name.getStyleClass().add(Styles.TITLE_3);
@@ -126,15 +126,16 @@ final class ProviderPagePane {
         Label historyTitle = new Label("Past decisions");
         historyTitle.getStyleClass().add(Styles.TEXT_BOLD);
 
-        VBox left = new VBox(8, name, facts, contact, new Label("Documents"), documents, sha, reason, buttons,
-                historyTitle, history);
+        name.setWrapText(true);
+        VBox left = new VBox(8, new Label("Documents"), documents, sha, reason, buttons, historyTitle, history);
         left.setPadding(new Insets(0, 8, 0, 0));
         VBox.setVgrow(history, Priority.ALWAYS);
+        left.setAlignment(Pos.TOP_LEFT);
         DocumentViewer viewer = new DocumentViewer("documentViewer", vm.viewer());
         SplitPane split = new SplitPane(left, viewer);
-        split.setDividerPositions(0.48);
-        left.setAlignment(Pos.TOP_LEFT);
-        return split;
+        split.setDividerPositions(0.45);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return new VBox(6, name, facts, contact, split);
     }
 
     private static String nz(String s) { return s == null ? "—" : s; }

@@ -114,7 +114,7 @@ public final class ProvidersView extends StackPane {
                 .onEachShow(queue::load);
         ScreenFrame pagePane = ProviderPagePane.create(page, zone);
         SplitPane split = new SplitPane(queueFrame, pagePane);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.33);
         getChildren().add(split);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
