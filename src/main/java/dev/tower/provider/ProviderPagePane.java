@@ -51,7 +51,9 @@ final class ProviderPagePane {
             facts.setText(String.format("%s · %s · rating %s (%d reviews) · %d completed jobs · %d listings · %d bookings (%d open) · areas: %s",
                     d.personName(), d.type(), d.rating(), d.reviewCount(), d.completedJobs(), d.listings(), d.bookings(),
                     d.openBookings(), String.join(", ", d.serviceAreas())));
-            contact.setText(String.join("  ·  ", nz(d.businessPhone()), nz(d.businessEmail()), nz(d.businessAddress()))
+            String reach = java.util.stream.Stream.of(d.businessPhone(), d.businessEmail(), d.businessAddress(), d.businessWebsite())
+                    .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("  ·  "));
+            contact.setText((reach.isEmpty() ? "No business contact details" : reach)
                     + "\nSubmitted for verification " + LocalTimes.minutes(d.submittedAt(), zone));
         });
 
@@ -138,5 +140,4 @@ final class ProviderPagePane {
         return new VBox(6, name, facts, contact, split);
     }
 
-    private static String nz(String s) { return s == null ? "—" : s; }
 }

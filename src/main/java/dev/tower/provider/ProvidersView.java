@@ -61,6 +61,13 @@ public final class ProvidersView extends StackPane {
         ChoiceBox<String> type = new ChoiceBox<>();
         type.setId("providerTypeFilter");
         type.getItems().addAll("", "courier", "drone");
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) { return value == null || value.isEmpty() ? "Any type" : value; }
+
+            @Override
+            public String fromString(String s) { return s; }
+        });
         type.valueProperty().bindBidirectional(queue.providerTypeProperty());
         type.setOnAction(e -> queue.applyFilters());
         TextField area = new TextField();
