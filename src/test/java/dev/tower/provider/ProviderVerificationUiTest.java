@@ -48,6 +48,8 @@ class ProviderVerificationUiTest extends ConsoleUiTest {
         signInAsDemo(robot, "demo_admin");
         robot.clickOn("#nav-providers");
         waitFor(robot, "#providerSearch");
+        // the first page must be in (its busy overlay covers the filters while it loads)
+        waitUntil(() -> !text(robot, "#providerQueueSummary").isEmpty());
         robot.clickOn("#providerSearch").write(tag).push(KeyCode.ENTER);
         waitUntil(() -> queue(robot).getItems().size() == 2);
         assertThat(text(robot, "#shortcutHelp")).contains("J next provider").contains("A accept document");
