@@ -5,15 +5,15 @@
 -- pg_trgm is a trusted extension; its objects belong to whoever creates it, so it lives in its own
 -- schema and public keeps only tower_owner's objects. The indexes name the operator class by schema;
 -- queries need nothing from it (ILIKE is built in; the planner finds the index by the opclass).
-CREATE SCHEMA tower_ext;
+CREATE SCHEMA IF NOT EXISTS tower_ext; -- V20 (provider verification) may have made it already
 REVOKE ALL ON SCHEMA tower_ext FROM PUBLIC;
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA tower_ext;
 
 CREATE INDEX idx_bookings_order_number_trgm ON bookings USING gin (order_number tower_ext.gin_trgm_ops);
 CREATE INDEX idx_bookings_dropoff_address_trgm ON bookings USING gin (dropoff_address tower_ext.gin_trgm_ops);
 CREATE INDEX idx_bookings_pickup_address_trgm ON bookings USING gin (pickup_address tower_ext.gin_trgm_ops);
-CREATE INDEX idx_profiles_full_name_trgm ON profiles USING gin (full_name tower_ext.gin_trgm_ops);
-CREATE INDEX idx_providers_business_name_trgm ON providers USING gin (business_name tower_ext.gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS idx_profiles_full_name_trgm ON profiles USING gin (full_name tower_ext.gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS idx_providers_business_name_trgm ON providers USING gin (business_name tower_ext.gin_trgm_ops);
 -- Filters that lead the keyset order: each gives "newest first within the filter" as an index range.
 CREATE INDEX idx_bookings_provider_created_id ON bookings (provider_id, created_at DESC, id DESC);
 CREATE INDEX idx_bookings_payment_created_id ON bookings (payment_status, created_at DESC, id DESC);

@@ -6,6 +6,10 @@ import dev.tower.audit.AuditViewModel;
 import dev.tower.security.Permission;
 import dev.tower.security.Session;
 import dev.tower.settings.SettingsService;
+import dev.tower.provider.ProviderPageViewModel;
+import dev.tower.provider.ProviderService;
+import dev.tower.provider.ProvidersView;
+import dev.tower.provider.VerificationQueueViewModel;
 import dev.tower.settings.SettingsView;
 import dev.tower.settings.SettingsViewModel;
 import dev.tower.shell.Section;
@@ -119,7 +123,17 @@ public final class CompositionRoot {
                 .register(Section.BOOKINGS, () -> new dev.tower.booking.BookingsView(new dev.tower.booking.BookingsViewModel(
                         new dev.tower.booking.BookingService(session), session, executor),
                         new dev.tower.booking.BookingPageViewModel(new dev.tower.booking.BookingPageService(session),
-                                executor, java.time.ZoneId.systemDefault())));
+                                executor, java.time.ZoneId.systemDefault())))
+                .register(Section.PROVIDERS, () -> providersView(session));
+    }
+
+    private javafx.scene.Node providersView(Session session) {
+        ProviderService providers = new ProviderService(session);
+        return new ProvidersView(
+                new VerificationQueueViewModel(providers, executor, session.has(Permission.VERIFY_PROVIDER)),
+                new ProviderPageViewModel(providers, executor, session.has(Permission.REVIEW_PROVIDER_DOCUMENTS),
+                        session.has(Permission.VERIFY_PROVIDER), java.time.Clock.systemDefaultZone()),
+                java.time.ZoneId.systemDefault());
     }
 
     private static void addIcons(Stage stage) {

@@ -72,14 +72,14 @@ public final class ErrorClassifier {
         };
     }
 
-    /** Coded refusals; a code ending in {@code changed_meanwhile} is a stale edit, so a conflict. */
+    /** Coded refusals; a code ending in {@code changed_meanwhile} or {@code already_decided} is a stale edit, so a conflict. */
     private static TowerException validation(SQLException sql, Throwable failure) {
         Matcher m = CODED_MESSAGE.matcher(serverMessage(sql));
         if (!m.matches()) {
             return new ValidationException("rule_violated", serverMessage(sql), failure);
         }
         String code = m.group(1);
-        if (code.endsWith("changed_meanwhile")) {
+        if (code.endsWith("changed_meanwhile") || code.endsWith("already_decided")) {
             return ConflictException.changedMeanwhile(code, m.group(2).strip(), failure);
         }
         return new ValidationException(code, m.group(2).strip(), failure);

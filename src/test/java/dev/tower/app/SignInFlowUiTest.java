@@ -28,7 +28,8 @@ class SignInFlowUiTest extends ConsoleUiTest {
     /** Sections that have their real screen; the rest show their placeholder. */
     private static final Map<Section, String> REAL_VIEWS = Map.of(
             Section.STAFF, "#staffView", Section.AUDIT, "#auditView", Section.SETTINGS, "#settingsView",
-            Section.BOOKINGS, "#bookingsView");
+            Section.BOOKINGS, "#bookingsView",
+            Section.PROVIDERS, "#providersView");
 
     @ParameterizedTest
     @EnumSource(Role.class)

@@ -49,6 +49,17 @@ class GuardedFunctionsTest {
                 "SELECT ops.delete_booking_view('00000000-0000-0000-0000-000000000000')", Set.of(ADMIN, OPS)));
     }
 
+    static {
+        // provider verification (issue 9)
+        String noProvider = "'00000000-0000-0000-0000-000000000000'";
+        PROBES.put("decide_provider_document", new Probe("SELECT ops.decide_provider_document(" + noProvider + ", 'maybe')", Set.of(ADMIN)));
+        PROBES.put("verify_provider", new Probe("SELECT ops.verify_provider(" + noProvider + ", 0)", Set.of(ADMIN)));
+        PROBES.put("reject_provider", new Probe("SELECT ops.reject_provider(" + noProvider + ", 0, 'x')", Set.of(ADMIN)));
+        PROBES.put("suspend_provider", new Probe("SELECT ops.suspend_provider(" + noProvider + ", 0, 'x')", Set.of(ADMIN)));
+        PROBES.put("reinstate_provider", new Probe("SELECT ops.reinstate_provider(" + noProvider + ", 0, 'x')", Set.of(ADMIN)));
+        PROBES.put("bulk_verify_providers", new Probe("SELECT ops.bulk_verify_providers('{}'::uuid[])", Set.of(ADMIN)));
+    }
+
     record Probe(String call, Set<String> allowed) {}
 
     private final TestDatabase db = TestDatabase.get();

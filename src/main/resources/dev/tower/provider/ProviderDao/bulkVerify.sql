@@ -1,0 +1,1 @@
+SELECT ops.bulk_verify_providers(CAST(:ids AS uuid[]))

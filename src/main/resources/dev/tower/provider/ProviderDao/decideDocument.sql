@@ -1,0 +1,1 @@
+SELECT ops.decide_provider_document(:id, :decision, :reason)

@@ -1,0 +1,1 @@
+SELECT ops.reinstate_provider(:id, :version, :reason)

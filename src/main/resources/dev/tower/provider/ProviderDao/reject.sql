@@ -1,0 +1,1 @@
+SELECT ops.reject_provider(:id, :version, :reason)

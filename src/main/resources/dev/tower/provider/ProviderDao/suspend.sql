@@ -1,0 +1,1 @@
+SELECT ops.suspend_provider(:id, :version, :reason)

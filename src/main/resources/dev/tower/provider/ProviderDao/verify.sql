@@ -1,0 +1,1 @@
+SELECT ops.verify_provider(:id, :version)

@@ -1,0 +1,124 @@
+package dev.tower.provider;
+
+import dev.tower.testing.AdminSession;
+import dev.tower.testing.TestDatabase;
+import dev.tower.testing.TestRows;
+import dev.tower.ui.SyncTaskExecutor;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The queue and provider page ViewModels, no toolkit, against the real database. */
+class VerificationViewModelsTest {
+    private final TestRows rows = TestRows.in(TestDatabase.get());
+    private final ProviderFixtures fixtures = new ProviderFixtures(rows);
+
+    @Test
+    void queueFiltersTabsKeyboardAndBulkVerify() throws Exception {
+        String tag = "VmQ" + System.nanoTime();
+        UUID ready = fixtures.readyProvider(tag + " Ready");
+        UUID alsoReady = fixtures.readyProvider(tag + " Also Ready");
+        UUID notReady = fixtures.droneProvider(tag + " Not Ready");
+        try (var admin = AdminSession.open()) {
+            var vm = new VerificationQueueViewModel(new ProviderService(admin.session()), new SyncTaskExecutor(), true);
+            vm.searchProperty().set(tag);
+            vm.load();
+            assertThat(vm.list().rows()).extracting(QueueRow::id).containsExactlyInAnyOrder(ready, alsoReady, notReady);
+            assertThat(vm.tabLabel(ProviderStatus.PENDING).get()).matches("Pending \\((about )?\\d+\\)");
+
+            vm.selectNext();
+            assertThat(vm.selectedProperty().get()).isEqualTo(vm.list().rows().get(0));
+            vm.selectNext();
+            vm.selectPrevious();
+            assertThat(vm.selectedProperty().get()).isEqualTo(vm.list().rows().get(0));
+
+            vm.providerTypeProperty().set("courier");
+            vm.applyFilters();
+            assertThat(vm.list().rows()).isEmpty();
+            vm.providerTypeProperty().set("drone");
+            vm.applyFilters();
+
+            assertThat(vm.bulkVerify().isExecutable()).isFalse();
+            vm.list().rows().forEach(vm::toggleChecked);
+            assertThat(vm.bulkVerify().execute()).isTrue();
+            assertThat(vm.state().error().text()).contains("Nothing was verified").contains(tag + " Not Ready");
+            vm.toggleChecked(vm.list().rows().stream().filter(r -> r.id().equals(notReady)).findFirst().orElseThrow());
+            assertThat(vm.bulkVerify().execute()).isTrue();
+            assertThat(vm.state().error()).isNull();
+            assertThat(vm.state().notice()).isEqualTo("Verified 2 providers.");
+            assertThat(vm.list().rows()).extracting(QueueRow::id).containsExactly(notReady);
+
+            vm.tabProperty().set(ProviderStatus.VERIFIED);
+            assertThat(vm.list().rows()).extracting(QueueRow::id).containsExactlyInAnyOrder(ready, alsoReady);
+        }
+    }
+
+    @Test
+    void opsSeeTheQueueWithoutBulkVerify() {
+        try (var ops = AdminSession.open("demo_ops", dev.tower.security.Role.OPS)) {
+            var vm = new VerificationQueueViewModel(new ProviderService(ops.session()), new SyncTaskExecutor(), false);
+            vm.load();
+            assertThat(vm.state().error()).isNull();
+            vm.list().rows().stream().findFirst().ifPresent(vm::toggleChecked);
+            assertThat(vm.bulkVerify().isExecutable()).isFalse();
+        }
+    }
+
+    @Test
+    void providerPageAcceptsEachDocumentThenVerifies() throws Exception {
+        UUID provider = fixtures.droneProvider("VmPage Drones");
+        fixtures.document(provider, "faa_part_107", LocalDate.now().plusDays(10));
+        fixtures.document(provider, "insurance", LocalDate.now().plusYears(1));
+        fixtures.document(provider, "background_check", null);
+        try (var admin = AdminSession.open()) {
+            var vm = new ProviderPageViewModel(new ProviderService(admin.session()), new SyncTaskExecutor(), true, true,
+                    Clock.systemDefaultZone());
+            vm.open(provider);
+            assertThat(vm.detailsProperty().get().businessName()).isEqualTo("VmPage Drones");
+            assertThat(vm.documents()).hasSize(3);
+            assertThat(vm.verify().isExecutable()).as("verify is offered; the database names what is missing").isTrue();
+            vm.verify().execute();
+            assertThat(vm.state().error().text()).contains("Missing: FAA Part 107 (not reviewed yet)");
+
+            assertThat(vm.selectedDocumentProperty().get().kind()).isEqualTo("faa_part_107");
+            // the fixture's bytes only start like a PDF: the viewer says so instead of failing
+            assertThat(vm.viewer().problemProperty().get()).isEqualTo("This PDF cannot be read: the file is damaged or incomplete.");
+            assertThat(vm.viewer().hashWarningProperty().get()).isEmpty();
+            assertThat(vm.expiryWords(vm.selectedDocumentProperty().get())).isEqualTo("Expires in 10 days");
+            assertThat(vm.rejectDocument().isExecutable()).as("reject needs a reason").isFalse();
+            for (int i = 0; i < 3; i++) {
+                assertThat(vm.acceptDocument().execute()).isTrue();
+                assertThat(vm.state().notice()).isEqualTo("Document accepted.");
+            }
+            assertThat(vm.documents()).allMatch(d -> d.decision().equals("approved"));
+            assertThat(vm.acceptDocument().isExecutable()).isFalse();
+            vm.verify().execute();
+            assertThat(vm.state().notice()).isEqualTo("Provider verified.");
+            assertThat(vm.detailsProperty().get().certificationStatus()).isEqualTo("verified");
+            assertThat(vm.decisions()).extracting(PastDecision::action).first().isEqualTo("verify_provider");
+            assertThat(vm.suspend().isExecutable()).isFalse();
+            vm.reasonProperty().set("Complaints");
+            assertThat(vm.suspend().isExecutable()).isTrue();
+        }
+    }
+
+    @Test
+    void whenAnotherAdminDecidedFirstThePageReloadsAndSaysWho() throws Exception {
+        UUID provider = fixtures.readyProvider("VmRace Drones");
+        try (var admin = AdminSession.open()) {
+            ProviderService service = new ProviderService(admin.session());
+            var vm = new ProviderPageViewModel(service, new SyncTaskExecutor(), true, true, Clock.systemDefaultZone());
+            vm.open(provider);
+            service.verify(provider, vm.detailsProperty().get().verificationVersion());   // the other admin
+            vm.reasonProperty().set("Looks fake");
+            vm.reject().execute();
+            assertThat(vm.state().error().text()).contains("already decided by demo_admin at");
+            assertThat(vm.detailsProperty().get().certificationStatus()).as("reloaded").isEqualTo("verified");
+            assertThat(vm.reject().isExecutable()).isFalse();
+        }
+    }
+}
