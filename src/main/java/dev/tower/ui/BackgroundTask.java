@@ -15,11 +15,17 @@ import java.util.function.Consumer;
 public final class BackgroundTask<T> {
     private final String description;
     private final BooleanProperty busy;
-    private final Callable<T> work;
+    private final ProgressWork<T> work;
     private Consumer<? super T> onSuccess = result -> { };
     private Consumer<? super TowerException> onFailure = failure -> { };
 
-    private BackgroundTask(String description, BooleanProperty busy, Callable<T> work) {
+    /** Work that can report progress and notice cancellation. */
+    @FunctionalInterface
+    public interface ProgressWork<T> {
+        T call(TaskProgress progress) throws Exception;
+    }
+
+    private BackgroundTask(String description, BooleanProperty busy, ProgressWork<T> work) {
         this.description = Objects.requireNonNull(description, "description");
         this.busy = Objects.requireNonNull(busy, "busy");
         this.work = Objects.requireNonNull(work, "work");
@@ -27,11 +33,17 @@ public final class BackgroundTask<T> {
 
     /** @param description what is happening, for the log ("Signing in as demo_ops") */
     public static <T> BackgroundTask<T> of(String description, BooleanProperty busy, Callable<T> work) {
+        Objects.requireNonNull(work, "work");
+        return new BackgroundTask<>(description, busy, progress -> work.call());
+    }
+
+    /** Long work that reports progress ({@link TaskProgress#report}) and checks for cancellation. */
+    public static <T> BackgroundTask<T> withProgress(String description, BooleanProperty busy, ProgressWork<T> work) {
         return new BackgroundTask<>(description, busy, work);
     }
 
     public static BackgroundTask<Void> ofAction(String description, BooleanProperty busy, Runnable work) {
-        return new BackgroundTask<>(description, busy, () -> {
+        return new BackgroundTask<>(description, busy, progress -> {
             work.run();
             return null;
         });
@@ -51,7 +63,7 @@ public final class BackgroundTask<T> {
 
     BooleanProperty busy() { return busy; }
 
-    Callable<T> work() { return work; }
+    ProgressWork<T> work() { return work; }
 
     Consumer<? super T> successHandler() { return onSuccess; }
 

@@ -17,20 +17,41 @@ public final class FxTaskExecutor implements TaskExecutor {
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
 
     @Override
-    public <T> void execute(BackgroundTask<T> task) {
-        if (!Platform.isFxApplicationThread()) {
-            Platform.runLater(() -> execute(task));
-            return;
-        }
-        outcomes.started(task);
-        workers.execute(() -> {
-            try {
-                T result = task.work().call();
-                Platform.runLater(() -> outcomes.succeeded(task, result));
-            } catch (Exception | Error e) {
-                Platform.runLater(() -> outcomes.failed(task, e));
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        TaskHandle handle = new TaskHandle(() -> onFx(() -> outcomes.cancelled(task)));
+        handle.progressSink(value -> Platform.runLater(() -> handle.setProgressNow(value)));
+        onFx(() -> {
+            if (handle.cancelled()) {
+                return;
             }
+            outcomes.started(task);
+            handle.running(workers.submit(() -> {
+                try {
+                    T result = task.work().call(handle);
+                    Platform.runLater(() -> {
+                        if (handle.settle()) {
+                            handle.setProgressNow(1);
+                            outcomes.succeeded(task, result);
+                        }
+                    });
+                } catch (Exception | Error e) {
+                    Platform.runLater(() -> {
+                        if (handle.settle()) {
+                            outcomes.failed(task, e);
+                        }
+                    });
+                }
+            }));
         });
+        return handle;
+    }
+
+    private static void onFx(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
     }
 
     @Override

@@ -8,16 +8,23 @@ public final class SyncTaskExecutor implements TaskExecutor {
     private final TaskOutcomes outcomes = new TaskOutcomes();
 
     @Override
-    public <T> void execute(BackgroundTask<T> task) {
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        TaskHandle handle = new TaskHandle(() -> outcomes.cancelled(task));
         outcomes.started(task);
         T result;
         try {
-            result = task.work().call();
+            result = task.work().call(handle);
         } catch (Exception | Error e) {
-            outcomes.failed(task, e);
-            return;
+            if (handle.settle()) {
+                outcomes.failed(task, e);
+            }
+            return handle;
         }
-        outcomes.succeeded(task, result);
+        if (handle.settle()) {
+            handle.report(1);
+            outcomes.succeeded(task, result);
+        }
+        return handle;
     }
 
     @Override

@@ -9,7 +9,10 @@ package dev.tower.ui;
  * classified as a {@link dev.tower.error.TowerException} and have already been logged once.
  */
 public interface TaskExecutor extends AutoCloseable {
-    <T> void execute(BackgroundTask<T> task);
+    /**
+     * @return the task's handle: progress, and cancel (which drops the outcome and clears busy)
+     */
+    <T> TaskHandle execute(BackgroundTask<T> task);
 
     /** Stops accepting work; running work is interrupted. */
     @Override

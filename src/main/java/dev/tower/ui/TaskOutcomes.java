@@ -39,6 +39,12 @@ final class TaskOutcomes {
         task.failureHandler().accept(typed);
     }
 
+    /** A cancelled task counts as finished at once; its late outcome is dropped by the executor. */
+    void cancelled(BackgroundTask<?> task) {
+        LOG.info("{} cancelled", task.description());
+        finished(task);
+    }
+
     private void finished(BackgroundTask<?> task) {
         BooleanProperty busy = task.busy();
         Integer left = running.merge(busy, -1, Integer::sum);

@@ -4,44 +4,53 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Test executor that holds tasks until the test says {@link #runAll()}, so a test can look at the
- * state while work is "in flight" (busy flags, disabled commands). Same outcome handling as the others.
+ * Holds tasks until the test runs them, in any order: for proving latest-wins and cancel without
+ * threads or timing. Same outcomes bookkeeping as the real executors.
  */
 public final class ManualTaskExecutor implements TaskExecutor {
     private final TaskOutcomes outcomes = new TaskOutcomes();
-    private final Deque<Runnable> pending = new ArrayDeque<>();
+    private final Deque<Runnable> queued = new ArrayDeque<>();
 
     @Override
-    public <T> void execute(BackgroundTask<T> task) {
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        TaskHandle handle = new TaskHandle(() -> outcomes.cancelled(task));
         outcomes.started(task);
-        pending.add(() -> {
+        queued.add(() -> {
             T result;
             try {
-                result = task.work().call();
-            } catch (Exception e) {
-                outcomes.failed(task, e);
+                result = task.work().call(handle);
+            } catch (Exception | Error e) {
+                if (handle.settle()) {
+                    outcomes.failed(task, e);
+                }
                 return;
             }
-            outcomes.succeeded(task, result);
+            if (handle.settle()) {
+                outcomes.succeeded(task, result);
+            }
         });
+        return handle;
     }
 
-    public int pendingCount() {
-        return pending.size();
-    }
+    public int pendingCount() { return queued.size(); }
 
-    public void runNext() {
-        pending.poll().run();
-    }
+    /** Runs the task submitted first (the oldest). */
+    public void runNext() { runOldest(); }
+
+    /** Runs the task submitted last (the newest). */
+    public void runNewest() { queued.removeLast().run(); }
+
+    /** Runs the task submitted first (the oldest). */
+    public void runOldest() { queued.removeFirst().run(); }
 
     public void runAll() {
-        while (!pending.isEmpty()) {
-            pending.poll().run();
+        while (!queued.isEmpty()) {
+            runOldest();
         }
     }
 
     @Override
     public void close() {
-        pending.clear();
+        queued.clear();
     }
 }

@@ -1,0 +1,57 @@
+package dev.tower.ui.kit;
+
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
+
+import java.util.Objects;
+
+/**
+ * An action a screen offers, with {@link #executable} bound to "the role may (permission) ∧ the input
+ * is valid ∧ nothing is running". The view binds its button's {@code disable} to {@code executable.not()}
+ * and its label to {@link #label}; {@link #execute} re-checks, so a keyboard shortcut cannot bypass it.
+ */
+public final class Command {
+    private final String label;
+    private final BooleanBinding executable;
+    private final Runnable action;
+
+    private Command(String label, BooleanBinding executable, Runnable action) {
+        this.label = Objects.requireNonNull(label);
+        this.executable = executable;
+        this.action = Objects.requireNonNull(action);
+    }
+
+    /**
+     * @param permitted the session's permission for this action (a constant for a given session, but
+     *                  still a value so role-dependent screens compose)
+     */
+    public static Command of(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
+                             ObservableBooleanValue busy, Runnable action) {
+        BooleanBinding executable = new BooleanBinding() {
+            {
+                bind(permitted, valid, busy);
+            }
+
+            @Override
+            protected boolean computeValue() {
+                return permitted.get() && valid.get() && !busy.get();
+            }
+        };
+        return new Command(label, executable, action);
+    }
+
+    /** Runs the action if executable; returns whether it ran. */
+    public boolean execute() {
+        if (!executable.get()) {
+            return false;
+        }
+        action.run();
+        return true;
+    }
+
+    public String label() { return label; }
+
+    public BooleanBinding executable() { return executable; }
+
+    public boolean isExecutable() { return executable.get(); }
+}
