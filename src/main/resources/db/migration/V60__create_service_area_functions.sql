@@ -32,6 +32,7 @@ AS $$
         sin(radians(lat2 - lat1) / 2) ^ 2
         + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lng2 - lng1) / 2) ^ 2))
 $$;
+GRANT EXECUTE ON FUNCTION public.distance_miles(float8, float8, float8, float8) TO tower_admin, tower_ops, tower_analyst;
 
 -- Validates an area's fields; raises the first rule broken. p_except is the area being edited.
 CREATE FUNCTION tower_internal.check_service_area(p_except uuid, p_name text, p_lat numeric, p_lng numeric,
