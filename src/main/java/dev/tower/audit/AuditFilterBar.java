@@ -2,7 +2,7 @@ package dev.tower.audit;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.tower.ui.Fields;
+import dev.tower.ui.controls.Fields;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

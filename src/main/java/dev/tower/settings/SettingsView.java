@@ -2,11 +2,11 @@ package dev.tower.settings;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.tower.ui.BusyOverlay;
-import dev.tower.ui.ViewLifecycle;
-import dev.tower.ui.ErrorBanner;
-import dev.tower.ui.Fields;
-import dev.tower.ui.SuccessNotice;
+import dev.tower.ui.controls.BusyOverlay;
+import dev.tower.ui.controls.ViewLifecycle;
+import dev.tower.ui.controls.ErrorBanner;
+import dev.tower.ui.controls.Fields;
+import dev.tower.ui.controls.SuccessNotice;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

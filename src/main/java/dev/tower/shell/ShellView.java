@@ -2,8 +2,8 @@ package dev.tower.shell;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.tower.ui.BusyOverlay;
-import dev.tower.ui.ErrorBanner;
+import dev.tower.ui.controls.BusyOverlay;
+import dev.tower.ui.controls.ErrorBanner;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;

@@ -2,8 +2,8 @@ package dev.tower.signin;
 
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
-import dev.tower.ui.BusyOverlay;
-import dev.tower.ui.ErrorBanner;
+import dev.tower.ui.controls.BusyOverlay;
+import dev.tower.ui.controls.ErrorBanner;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -2,7 +2,7 @@ package dev.tower.staff;
 
 import atlantafx.base.theme.Styles;
 import dev.tower.security.Role;
-import dev.tower.ui.Fields;
+import dev.tower.ui.controls.Fields;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

@@ -1,4 +1,4 @@
-package dev.tower.ui;
+package dev.tower.ui.controls;
 
 import javafx.scene.Node;
 
