@@ -1,5 +1,8 @@
 package dev.tower.app;
 
+import dev.tower.area.AreaService;
+import dev.tower.area.AreasView;
+import dev.tower.area.AreasViewModel;
 import dev.tower.audit.AuditService;
 import dev.tower.audit.AuditView;
 import dev.tower.audit.AuditViewModel;
@@ -112,7 +115,9 @@ public final class CompositionRoot {
                 .register(Section.AUDIT, () -> new AuditView(new AuditViewModel(
                         new AuditService(session), executor, session.has(Permission.VERIFY_AUDIT_CHAIN))))
                 .register(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(
-                        new SettingsService(session), executor)));
+                        new SettingsService(session), executor)))
+                .register(Section.AREAS, () -> new AreasView(new AreasViewModel(
+                        new AreaService(session), executor, session.has(Permission.MANAGE_SERVICE_AREAS))));
     }
 
     private static void addIcons(Stage stage) {

@@ -47,8 +47,8 @@ public final class AreasViewModel {
     private final BooleanProperty canManage;
 
     private final Field name;
-    private final Field latitude = new Field("Centre latitude", "", AreaRules::latitudeProblem);
-    private final Field longitude = new Field("Centre longitude", "", AreaRules::longitudeProblem);
+    private final Field latitude = new Field("Latitude", "", AreaRules::latitudeProblem);
+    private final Field longitude = new Field("Longitude", "", AreaRules::longitudeProblem);
     private final Field radius = new Field("Radius (miles)", "", AreaRules::radiusProblem);
     private final Form form;
     private final Command save;
@@ -57,6 +57,8 @@ public final class AreasViewModel {
     private final Command reactivate;
     private double demandCellLat = 0.01;
     private double demandCellLng = 0.0135;
+    /** A map drag is waiting for its confirmation; if the question goes away unanswered, the fields go back. */
+    private boolean proposing;
 
     public AreasViewModel(AreaService service, TaskExecutor executor, boolean canManage) {
         this.service = Objects.requireNonNull(service);
@@ -75,6 +77,12 @@ public final class AreasViewModel {
         reactivate = Command.of("Reactivate", this.canManage,
                 Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().active(), selected),
                 state.busyProperty(), this::reactivateSelected);
+        confirmations.pendingProperty().addListener((obs, old, now) -> {
+            if (now == null && proposing) {
+                proposing = false;
+                select(selected.get());
+            }
+        });
     }
 
     /** Reads the areas (keeping the selection by id) and the demand layer. */
@@ -136,21 +144,25 @@ public final class AreasViewModel {
             select(area);
             return;
         }
+        AreaDraft proposal = AreaRules.draft(name.text(), lat, lng, String.valueOf(miles));
+        proposing = true;
         confirmations.ask(Confirmation.ask("Change " + area.name() + "?",
                 "Its circle becomes centre " + lat + ", " + lng + " with a radius of " + miles + " miles "
                         + "(was " + area.centerLat().stripTrailingZeros().toPlainString() + ", "
                         + area.centerLng().stripTrailingZeros().toPlainString() + ", " + area.radiusMiles() + " miles).",
-                "Save the new circle", this::saveDraft));
+                "Save the new circle", () -> saveDraft(proposal)));
     }
 
     /** The confirmation of a map drag was dismissed: the fields go back to what is stored. */
     public void dismissConfirmation() {
         confirmations.dismiss();
-        select(selected.get());
     }
 
     private void saveDraft() {
-        AreaDraft draft = AreaRules.draft(name.text(), latitude.text(), longitude.text(), radius.text());
+        saveDraft(AreaRules.draft(name.text(), latitude.text(), longitude.text(), radius.text()));
+    }
+
+    private void saveDraft(AreaDraft draft) {
         ServiceArea area = selected.get();
         if (area == null) {
             state.run("Creating " + draft.name() + "\u2026", () -> service.create(draft), created -> {
@@ -228,6 +240,10 @@ public final class AreasViewModel {
     public static String overlapText(ServiceArea area) {
         return area.overlaps().isEmpty() ? "none" : String.join(", ", area.overlaps());
     }
+
+    public double demandCellLat() { return demandCellLat; }
+
+    public double demandCellLng() { return demandCellLng; }
 
     public Optional<ServiceArea> selectedArea() { return Optional.ofNullable(selected.get()); }
 

@@ -47,7 +47,8 @@ public final class DemoDataGenerator {
     private static final List<String> BEFORE_DOCUMENTS =
             List.of("00_wipe.sql", "01_setup.sql", "02_people.sql", "03_providers.sql");
     private static final List<String> AFTER_DOCUMENTS =
-            List.of("04_documents.sql", "05_bookings.sql", "06_money.sql", "07_talk.sql", "08_finish.sql", "09_audit.sql");
+            List.of("04_documents.sql", "05_bookings.sql", "06_money.sql", "07_talk.sql", "08_finish.sql", "09_audit.sql",
+                    "60_areas.sql");
 
     /** Tables whose row counts a report lists, in this order. */
     public static final List<String> COUNTED_TABLES = List.of(

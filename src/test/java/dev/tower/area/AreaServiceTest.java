@@ -7,6 +7,8 @@ import dev.tower.security.Role;
 import dev.tower.testing.AdminSession;
 import dev.tower.testing.TestDatabase;
 import dev.tower.testing.TestRows;
+import dev.tower.testing.TestAreas;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The area service over the real database: counts, the demand layer, refusals and conflicts. */
 class AreaServiceTest {
+    @AfterAll
+    static void removeTestAreas() {
+        TestAreas.removeStartingWith("Svc ");
+    }
+
     private final TestRows rows = TestRows.in(TestDatabase.get());
 
     @Test

@@ -6,6 +6,8 @@ import dev.tower.testing.TestDatabase;
 import dev.tower.testing.TestRows;
 import dev.tower.ui.SyncTaskExecutor;
 import dev.tower.ui.map.GeoCircle;
+import dev.tower.testing.TestAreas;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,6 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Service areas screen's ViewModel over the real database, without a toolkit. */
 class AreasViewModelTest {
+    @AfterAll
+    static void removeTestAreas() {
+        TestAreas.removeStartingWith("VM ");
+    }
+
     private final TestRows rows = TestRows.in(TestDatabase.get());
 
     @Test

@@ -3,6 +3,8 @@ package dev.tower.wall;
 import dev.tower.testing.SqlProbe;
 import dev.tower.testing.TestDatabase;
 import dev.tower.testing.TestRows;
+import dev.tower.testing.TestAreas;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,6 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * analysts are refused, every rule raises its code and changes nothing, a stale version is a conflict.
  */
 class ServiceAreaFunctionsTest {
+    @AfterAll
+    static void removeTestAreas() {
+        TestAreas.removeStartingWith("Wall ");
+    }
+
     private final TestDatabase db = TestDatabase.get();
     private final TestRows rows = TestRows.in(db);
 

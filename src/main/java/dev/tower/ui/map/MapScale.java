@@ -22,6 +22,23 @@ public final class MapScale {
         return Math.min(30, roundDown(degrees));
     }
 
+    /**
+     * The same for meridians, at least {@code minPixels} apart: a degree of longitude is shorter than one
+     * of latitude away from the equator, and their labels must not run into each other.
+     */
+    public static double meridianStep(MapProjection projection, double minPixels) {
+        double pixelsPerDegree = projection.pixelsPerMile() * MapProjection.MILES_PER_DEGREE
+                * Math.cos(Math.toRadians(projection.referenceLat()));
+        double step = roundDown(minPixels / pixelsPerDegree);
+        return Math.min(30, step * pixelsPerDegree < minPixels ? nextUp(step) : step);
+    }
+
+    private static double nextUp(double nice) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(nice) + 1e-9));
+        double leading = Math.round(nice / magnitude);
+        return leading >= 5 ? 10 * magnitude : leading >= 2 ? 5 * magnitude : 2 * magnitude;
+    }
+
     static double roundDown(double value) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
         double leading = value / magnitude;
