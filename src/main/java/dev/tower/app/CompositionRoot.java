@@ -69,6 +69,7 @@ public final class CompositionRoot {
         stage.setMinHeight(MIN_HEIGHT);
         addIcons(stage);
         stage.show();
+        StartupTimings.signInWindowShown();
     }
 
     /** Closes the open session's connections and the workers; the window is going away. */
@@ -93,8 +94,10 @@ public final class CompositionRoot {
             return;
         }
         session = newSession;
+        StartupTimings.signedIn();
         ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut);
         stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession)));
+        javafx.application.Platform.runLater(StartupTimings::firstScreenShown); // after the pulse that lays it out
     }
 
     private void signedOut() {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "tower", mixinStandardHelpOptions = true, version = "Tower 0.1", usageHelpAutoWidth = true,
         description = {"Tower, the operations console of the marketplace.",
                 "With no database given, Tower starts its own embedded PostgreSQL with a demo market."},
-        subcommands = {DbCommand.class, DemoCommand.class})
+        subcommands = {DbCommand.class, DemoCommand.class, BenchCommand.class})
 final class TowerCommand implements Callable<Integer> {
 
     @Option(names = "--db-url", paramLabel = "URL", defaultValue = "${env:TOWER_DB_URL}",
@@ -25,9 +25,16 @@ final class TowerCommand implements Callable<Integer> {
             description = "Folder of the embedded database (default: $TOWER_HOME or ~/.local/share/tower).")
     Path dataDir;
 
+    @Option(names = "--print-startup-timings",
+            description = "Print launch -> sign-in window and sign-in -> first screen times (same as -Dtower.timings=true).")
+    boolean printStartupTimings;
+
     @Override
     public Integer call() {
         DesktopSession.require(); // before the database starts: without a window it would run for nothing
+        if (printStartupTimings) {
+            System.setProperty(StartupTimings.PROPERTY, "true");
+        }
         if (dbUrl != null && !dbUrl.isBlank()) {
             TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false));
             return 0;

@@ -11,12 +11,14 @@ import java.sql.SQLException;
 public final class RoleBootstrap {
     static final String SCRIPT = "/db/bootstrap/V0__roles.sql";
     static final String STAFF_FUNCTIONS = "/db/bootstrap/staff_functions.sql";
+    static final String STAFF_PLANS = "/db/bootstrap/staff_plans.sql";
 
     private RoleBootstrap() {}
 
     public static void ensureRoles(DataSource superuser) {
         try (Connection c = superuser.getConnection()) {
             SqlScript.run(c, SCRIPT);
+            SqlScript.run(c, STAFF_PLANS);
         } catch (SQLException e) {
             throw new DatabaseSetupException("Could not create Tower's database roles: " + e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seeds' own example queries, copied verbatim into {@code src/test/resources/seed-queries}, run unchanged
+ * The seeds' own example queries, copied verbatim into {@code src/main/resources/seed-queries} (the bench runs them too), run unchanged
  * against the migrated schema. Queries with {@code $n} parameters run as {@code PREPARE q(...) AS <text>},
  * so not a character of the seed's text is altered.
  */

@@ -1,0 +1,1 @@
+SELECT b.id FROM public.bookings b ORDER BY b.created_at DESC, b.id DESC LIMIT 1
