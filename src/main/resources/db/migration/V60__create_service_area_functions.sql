@@ -22,15 +22,17 @@ CREATE UNIQUE INDEX service_areas_name_unique_ci ON service_areas (lower(btrim(n
 CREATE INDEX idx_bookings_created_dropoff ON bookings (created_at) INCLUDE (dropoff_lat, dropoff_lng);
 
 -- Great-circle distance in miles (haversine, mean Earth radius 3958.8 mi). Pure arithmetic, so staff's
--- read queries may call it.
+-- read queries may call it. No SET search_path on purpose: that would stop PostgreSQL inlining it into
+-- the list query (a call per drop-off instead of an expression); it runs as the caller, names only
+-- pg_catalog functions (always searched first) and so gains nobody anything.
 CREATE FUNCTION public.distance_miles(lat1 float8, lng1 float8, lat2 float8, lng2 float8)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT 2 * 3958.8 * asin(sqrt(
-        sin(radians(lat2 - lat1) / 2) ^ 2
-        + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lng2 - lng1) / 2) ^ 2))
+    SELECT 2 * 3958.8 * pg_catalog.asin(pg_catalog.sqrt(
+        pg_catalog.sin(pg_catalog.radians(lat2 - lat1) / 2) ^ 2
+        + pg_catalog.cos(pg_catalog.radians(lat1)) * pg_catalog.cos(pg_catalog.radians(lat2))
+          * pg_catalog.sin(pg_catalog.radians(lng2 - lng1) / 2) ^ 2))
 $$;
 GRANT EXECUTE ON FUNCTION public.distance_miles(float8, float8, float8, float8) TO tower_admin, tower_ops, tower_analyst;
 

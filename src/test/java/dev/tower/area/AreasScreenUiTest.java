@@ -80,6 +80,22 @@ class AreasScreenUiTest extends ConsoleUiTest {
         screenshot("areas-map-after-resize.png");
     }
 
+    @Test
+    void opsSeeTheListAndTheMapWithoutAnyEditingControl(FxRobot robot) throws Exception {
+        signInAsDemo(robot, "demo_ops");
+        robot.clickOn("#nav-areas");
+        waitUntil(() -> table(robot).getItems().size() >= 8);
+        assertThat(robot.lookup("#saveAreaButton").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#newAreaButton").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#areasMap").queryAs(CircleMap.class).editableProperty().get()).isFalse();
+        ServiceArea downtown = table(robot).getItems().stream().filter(a -> a.name().equals("Downtown Detroit")).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> table(robot).getSelectionModel().select(downtown)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> field(robot, "#areaName").getText().equals("Downtown Detroit"));
+        assertThat(field(robot, "#areaName").isEditable()).isFalse();
+        WaitForAsyncUtils.sleep(1000, TimeUnit.MILLISECONDS);
+        screenshot("areas-ops-read-only.png");
+    }
+
     private static TableView<ServiceArea> table(FxRobot robot) {
         return robot.lookup("#areasTable").queryTableView();
     }
