@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInFlowUiTest extends ConsoleUiTest {
     /** Sections that have their real screen; the rest show their placeholder. */
     private static final Map<Section, String> REAL_VIEWS = Map.of(
-            Section.STAFF, "#staffView", Section.AUDIT, "#auditView", Section.SETTINGS, "#settingsView");
+            Section.STAFF, "#staffView", Section.AUDIT, "#auditView", Section.SETTINGS, "#settingsView",
+            Section.AREAS, "#areasView");
 
     @ParameterizedTest
     @EnumSource(Role.class)

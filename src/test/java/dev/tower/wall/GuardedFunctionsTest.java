@@ -38,6 +38,16 @@ class GuardedFunctionsTest {
             "staff_check_verifier", new Probe("SELECT ops.staff_check_verifier('x')", Set.of()),
             "staff_keep_an_admin", new Probe("SELECT ops.staff_keep_an_admin('x')", Set.of())));
 
+    static {
+        // service areas (V60): a blank name or an area that does not exist, refused before anything changes
+        String nobody = "'00000000-0000-0000-0000-000000000000'";
+        PROBES.put("create_service_area", new Probe("SELECT * FROM ops.create_service_area('', 0, 0, 1)", Set.of(ADMIN)));
+        PROBES.put("edit_service_area", new Probe("SELECT ops.edit_service_area(" + nobody + ", 1, 'x', 0, 0, 1)", Set.of(ADMIN)));
+        PROBES.put("rename_service_area", new Probe("SELECT ops.rename_service_area(" + nobody + ", 1, 'x')", Set.of(ADMIN)));
+        PROBES.put("deactivate_service_area", new Probe("SELECT ops.deactivate_service_area(" + nobody + ", 1)", Set.of(ADMIN)));
+        PROBES.put("reactivate_service_area", new Probe("SELECT ops.reactivate_service_area(" + nobody + ", 1)", Set.of(ADMIN)));
+    }
+
     record Probe(String call, Set<String> allowed) {}
 
     private final TestDatabase db = TestDatabase.get();

@@ -36,7 +36,7 @@ public final class MapHitTest {
             } else {
                 continue;
             }
-            // handles beat insides; among equals the smaller circle is the more specific pick
+            // a centre beats an edge beats an inside; among equals the smaller circle is the more specific pick
             boolean better = best == null || rank(part) < rank(best.part())
                     || (rank(part) == rank(best.part()) && r < bestRadius);
             if (better) {
@@ -48,6 +48,10 @@ public final class MapHitTest {
     }
 
     private static int rank(Part part) {
-        return part == Part.INSIDE ? 1 : 0;
+        return switch (part) {
+            case CENTER -> 0;
+            case EDGE -> 1;
+            case INSIDE -> 2;
+        };
     }
 }

@@ -73,6 +73,15 @@ class MapProjectionTest {
         assertThat(MapHitTest.at(detroit, targets, down.x() + 100, down.y() + 60))
                 .contains(new MapHitTest.Hit<>("Downtown Detroit", MapHitTest.Part.INSIDE));
         assertThat(MapHitTest.at(detroit, targets, 5, 5)).isEmpty();
+        // a centre wins over another circle's edge running close by
+        GeoCircle ferndale = new GeoCircle(42.4604, -83.1345, 2);
+        MapProjection.Point f = detroit.toScreen(ferndale.lat(), ferndale.lng());
+        GeoCircle nearEdge = new GeoCircle(ferndale.lat(), ferndale.lng(), 2);
+        MapProjection.LatLng onEdge = detroit.toGeo(f.x(), f.y() - 2 * 40 - 3);
+        GeoCircle other = new GeoCircle(onEdge.lat(), onEdge.lng(), 4);
+        assertThat(MapHitTest.at(detroit, List.of(new MapHitTest.Target<>("Ferndale", nearEdge),
+                        new MapHitTest.Target<>("Royal Oak", other)), f.x(), f.y() - 2 * 40 - 3))
+                .contains(new MapHitTest.Hit<>("Royal Oak", MapHitTest.Part.CENTER));
         assertThat(CORKTOWN.overlaps(DOWNTOWN)).isTrue();
         assertThat(ROYAL_OAK.overlaps(DOWNTOWN)).isFalse();
     }
