@@ -1,5 +1,8 @@
 package dev.tower.app;
 
+import dev.tower.area.AreaService;
+import dev.tower.area.AreasView;
+import dev.tower.area.AreasViewModel;
 import dev.tower.audit.AuditService;
 import dev.tower.audit.AuditView;
 import dev.tower.audit.AuditViewModel;
@@ -124,7 +127,9 @@ public final class CompositionRoot {
                         new dev.tower.booking.BookingService(session), session, executor),
                         new dev.tower.booking.BookingPageViewModel(new dev.tower.booking.BookingPageService(session),
                                 executor, java.time.ZoneId.systemDefault())))
-                .register(Section.PROVIDERS, () -> providersView(session));
+                .register(Section.PROVIDERS, () -> providersView(session))
+                .register(Section.AREAS, () -> new AreasView(new AreasViewModel(
+                        new AreaService(session), executor, session.has(Permission.MANAGE_SERVICE_AREAS))));
     }
 
     private javafx.scene.Node providersView(Session session) {

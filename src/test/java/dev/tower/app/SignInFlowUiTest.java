@@ -29,7 +29,8 @@ class SignInFlowUiTest extends ConsoleUiTest {
     private static final Map<Section, String> REAL_VIEWS = Map.of(
             Section.STAFF, "#staffView", Section.AUDIT, "#auditView", Section.SETTINGS, "#settingsView",
             Section.BOOKINGS, "#bookingsView",
-            Section.PROVIDERS, "#providersView");
+            Section.PROVIDERS, "#providersView",
+            Section.AREAS, "#areasView");
 
     @ParameterizedTest
     @EnumSource(Role.class)

@@ -60,6 +60,16 @@ class GuardedFunctionsTest {
         PROBES.put("bulk_verify_providers", new Probe("SELECT ops.bulk_verify_providers('{}'::uuid[])", Set.of(ADMIN)));
     }
 
+    static {
+        // service areas (V60): a blank name or an area that does not exist, refused before anything changes
+        String nobody = "'00000000-0000-0000-0000-000000000000'";
+        PROBES.put("create_service_area", new Probe("SELECT * FROM ops.create_service_area('', 0, 0, 1)", Set.of(ADMIN)));
+        PROBES.put("edit_service_area", new Probe("SELECT ops.edit_service_area(" + nobody + ", 1, 'x', 0, 0, 1)", Set.of(ADMIN)));
+        PROBES.put("rename_service_area", new Probe("SELECT ops.rename_service_area(" + nobody + ", 1, 'x')", Set.of(ADMIN)));
+        PROBES.put("deactivate_service_area", new Probe("SELECT ops.deactivate_service_area(" + nobody + ", 1)", Set.of(ADMIN)));
+        PROBES.put("reactivate_service_area", new Probe("SELECT ops.reactivate_service_area(" + nobody + ", 1)", Set.of(ADMIN)));
+    }
+
     record Probe(String call, Set<String> allowed) {}
 
     private final TestDatabase db = TestDatabase.get();

@@ -1,0 +1,1 @@
+SELECT id, version FROM ops.create_service_area(:name, :centerLat, :centerLng, :radiusMiles)

@@ -1,0 +1,1 @@
+SELECT ops.deactivate_service_area(:id, :expectedVersion, :confirmed)

@@ -1,0 +1,1 @@
+SELECT ops.reactivate_service_area(:id, :expectedVersion)
