@@ -273,6 +273,9 @@ BEGIN
     END IF;
 END
 $$;
+-- The owner's guarded functions say who decided first ("already decided by X at T") from the log;
+-- admins, who alone may become tower_owner, read it anyway, so this widens nothing.
+GRANT SELECT ON public.audit_logs, tower_audit.log TO tower_owner;
 
 -- The owner's entry points keep their signatures; they now hand over to the audit owner.
 SET ROLE tower_owner;

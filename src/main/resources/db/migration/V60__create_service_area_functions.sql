@@ -34,7 +34,10 @@ AS $$
         + pg_catalog.cos(pg_catalog.radians(lat1)) * pg_catalog.cos(pg_catalog.radians(lat2))
           * pg_catalog.sin(pg_catalog.radians(lng2 - lng1) / 2) ^ 2))
 $$;
-GRANT EXECUTE ON FUNCTION public.distance_miles(float8, float8, float8, float8) TO tower_admin, tower_ops, tower_analyst;
+REVOKE EXECUTE ON FUNCTION public.distance_miles(float8, float8, float8, float8) FROM PUBLIC;
+-- the area list and the booking page call it; both are for roles that see service areas
+GRANT EXECUTE ON FUNCTION public.distance_miles(float8, float8, float8, float8) TO tower_admin, tower_ops;
+COMMENT ON FUNCTION public.distance_miles(float8, float8, float8, float8) IS 'permission: VIEW_SERVICE_AREAS';
 
 -- Validates an area's fields; raises the first rule broken. p_except is the area being edited.
 CREATE FUNCTION tower_internal.check_service_area(p_except uuid, p_name text, p_lat numeric, p_lng numeric,

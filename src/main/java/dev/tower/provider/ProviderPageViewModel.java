@@ -145,7 +145,7 @@ public final class ProviderPageViewModel {
     private void refused(UUID providerId, UUID documentId, TowerException failure) {
         if (failure instanceof ConflictException) {
             // Someone decided first: show what they decided, then say so.
-            state.run("main", "Reloading…", progress -> read(providerId), page -> {
+            state.run("main", "Reloading…", progress -> reads().apply(providerId), page -> {
                 show(page, documentId);
                 state.fail(failure);
             }, state::fail);
@@ -155,7 +155,7 @@ public final class ProviderPageViewModel {
     }
 
     private void reload(UUID providerId, UUID keepDocument, String notice) {
-        state.run("main", "Loading provider…", progress -> read(providerId), page -> {
+        state.run("main", "Loading provider…", progress -> reads().apply(providerId), page -> {
             show(page, keepDocument);
             if (notice != null) {
                 reason.set("");
@@ -164,8 +164,9 @@ public final class ProviderPageViewModel {
         }, state::fail);
     }
 
-    private Page read(UUID providerId) {
-        return new Page(service.details(providerId), service.documents(providerId),
+    /** The page's three reads, as the task the executor runs on its worker thread (never on the FX thread). */
+    private java.util.function.Function<UUID, Page> reads() {
+        return providerId -> new Page(service.details(providerId), service.documents(providerId),
                 mayReadDecisions ? service.decisions(providerId) : List.of());
     }
 
