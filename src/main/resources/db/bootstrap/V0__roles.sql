@@ -85,8 +85,17 @@ $$;
 
 -- Large objects: pg_catalog's lo_* functions are executable by PUBLIC, so even a read-only login
 -- could store data in pg_largeobject (lo_create, lo_from_bytea, lo_import...). Nobody on staff needs them.
-REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
-    pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_put(oid, bigint, bytea),
-    pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid), pg_catalog.lo_unlink(oid),
-    pg_catalog.lowrite(integer, bytea), pg_catalog.lo_open(oid, integer), pg_catalog.lo_truncate(integer, integer),
-    pg_catalog.lo_truncate64(integer, bigint) FROM PUBLIC;
+-- Only a superuser may revoke on pg_catalog's functions; a hosted CREATEROLE administrator is told so.
+DO $$
+BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+            pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_put(oid, bigint, bytea),
+            pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid), pg_catalog.lo_unlink(oid),
+            pg_catalog.lowrite(integer, bytea), pg_catalog.lo_open(oid, integer), pg_catalog.lo_truncate(integer, integer),
+            pg_catalog.lo_truncate64(integer, bigint) FROM PUBLIC;
+    ELSE
+        RAISE NOTICE 'Not a superuser: large-object functions stay executable by PUBLIC; revoke them as the superuser.';
+    END IF;
+END
+$$;

@@ -157,6 +157,38 @@ AS $$
     SELECT h.seq, h.row_hash, pg_catalog.now() FROM tower_audit.head h WHERE h.singleton
 $$;
 
+-- Which transaction may reset the log and load demo history. Logging in as tower_setup proves nothing:
+-- migrations log in as it too, and code an admin planted on an owner table runs in their session. So
+-- the superuser names the demo generator's own transaction (its xid8, never reused) right before it
+-- loads; nothing else, planted code in a migration included, may call the two functions below.
+CREATE TABLE IF NOT EXISTS tower_audit.demo_load (
+    xact   xid8 PRIMARY KEY,
+    opened timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+CREATE OR REPLACE FUNCTION tower_audit.allow_demo_load(p_xact xid8)
+RETURNS void
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    DELETE FROM tower_audit.demo_load WHERE opened < pg_catalog.now() - interval '1 day';
+    INSERT INTO tower_audit.demo_load (xact) VALUES (p_xact) ON CONFLICT DO NOTHING;
+$$;
+
+CREATE OR REPLACE FUNCTION tower_audit.require_demo_load()
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM tower_audit.demo_load WHERE xact = pg_catalog.pg_current_xact_id_if_assigned()) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'audit.not_demo_load: Only the demo generator may reset the audit log or load its history.';
+    END IF;
+END;
+$$;
+
 -- Demo history: a batch of rows given as values (never a table to read), chained set-wise in one pass
 -- after the head. Only while the log is empty, and only for demo generation (EXECUTE for tower_setup,
 -- which no staff role can become), so it cannot forge or rewrite anything already logged.
@@ -172,6 +204,7 @@ DECLARE
     n bigint := 0;
     prev text;
 BEGIN
+    PERFORM tower_audit.require_demo_load();
     SELECT seq, row_hash INTO h FROM tower_audit.head WHERE singleton FOR UPDATE;
     IF h.seq <> 0 OR EXISTS (SELECT 1 FROM tower_audit.log) THEN
         RAISE EXCEPTION USING ERRCODE = 'P0001',
@@ -207,6 +240,7 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    PERFORM tower_audit.require_demo_load();
     PERFORM 1 FROM tower_audit.head WHERE singleton FOR UPDATE;
     TRUNCATE tower_audit.log;
     UPDATE tower_audit.head SET seq = 0, row_hash = NULL WHERE singleton;
@@ -214,6 +248,9 @@ END;
 $$;
 
 REVOKE ALL ON FUNCTION tower_audit.reset_for_demo() FROM PUBLIC;
+-- allow_demo_load: the superuser only (EXECUTE granted to nobody)
+REVOKE ALL ON FUNCTION tower_audit.allow_demo_load(xid8), tower_audit.require_demo_load() FROM PUBLIC;
+REVOKE ALL ON tower_audit.demo_load FROM PUBLIC;
 REVOKE ALL ON FUNCTION tower_audit.row_hash(uuid, bigint, text, text, text, jsonb, jsonb, uuid, inet, text, text, text,
     timestamptz, text), tower_audit.append(text, text, text, text, jsonb, jsonb),
     tower_audit.verify(bigint, text, bigint, text), tower_audit.checkpoint(),

@@ -100,6 +100,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         // zonky passes -F (fsync off) for test speed; this is the user's real data, and a
                         // later -c wins over -F
                         .setServerConfig("fsync", "on")
+                        // a staff member may ALTER ROLE their own login's PASSWORD directly, bypassing
+                        // ops.change_own_password; passwordcheck refuses a weak plain-text one there (a
+                        // SCRAM verifier cannot be checked, so Tower itself always sends verifiers)
+                        .setServerConfig("shared_preload_libraries", "passwordcheck")
                         // zonky turns synchronous_commit off for test speed; this is the user's real data
                         .setServerConfig("synchronous_commit", "on")
                         .setConnectConfig("password", settings.superuserPassword())

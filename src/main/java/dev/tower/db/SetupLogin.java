@@ -31,15 +31,19 @@ public final class SetupLogin implements AutoCloseable {
         this.setup = DataSources.simple(settings);
     }
 
-    /** Enables tower_setup for this use only. Needs a superuser connection. */
+    /** Enables tower_setup for this use only. Needs a superuser (or administering CREATEROLE) connection. */
     public static SetupLogin open(DataSource superuser) {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+            // the superuser, or a hosted database's CREATEROLE administrator that administers tower_setup
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT rolsuper OR (rolcreaterole AND pg_has_role(current_user, 'tower_setup', 'USAGE WITH ADMIN OPTION'))
+                    FROM pg_roles WHERE rolname = current_user""")) {
                 if (!rs.next() || !rs.getBoolean(1)) {
-                    throw new DatabaseSetupException("Setup runs as the embedded database's superuser only.", null);
+                    throw new DatabaseSetupException("Setup runs as the database's superuser, or as a CREATEROLE"
+                            + " login administering " + ROLE + ", only.", null);
                 }
             }
             String url = c.getMetaData().getURL();

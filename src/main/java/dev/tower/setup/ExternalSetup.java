@@ -35,7 +35,7 @@ public final class ExternalSetup {
         }
         RoleBootstrap.ensureRoles(setup);
         allowSetupLoginToActAsOwner(setup, setupLogin);
-        int applied = migrate(setup, setupSettings);
+        int applied = migrate(setup);
         RoleBootstrap.ensureStaffFunctions(setup);
         boolean created = false;
         if (firstAdmin != null) {
@@ -52,11 +52,16 @@ public final class ExternalSetup {
     private static void allowSetupLoginToActAsOwner(DataSource setup, String setupLogin) {
         try (Connection c = setup.getConnection(); Statement s = c.createStatement()) {
             s.execute("""
-                    DO $$ BEGIN
-                      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
-                         AND NOT pg_has_role(session_user, 'tower_owner', 'SET') THEN
-                        EXECUTE format('GRANT tower_owner TO %I WITH INHERIT FALSE, SET TRUE', session_user);
-                      END IF;
+                    DO $$
+                    DECLARE r text;
+                    BEGIN
+                      -- tower_security and tower_audit: the staff functions and the audit log are installed as them
+                      FOREACH r IN ARRAY ARRAY['tower_owner', 'tower_security', 'tower_audit'] LOOP
+                        IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+                           AND NOT pg_has_role(session_user, r, 'SET') THEN
+                          EXECUTE format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', r, session_user);
+                        END IF;
+                      END LOOP;
                     END $$""");
         } catch (SQLException e) {
             throw new DatabaseSetupException(setupLogin + " may not act as tower_owner to migrate: " + e.getMessage(), e);
@@ -64,21 +69,12 @@ public final class ExternalSetup {
     }
 
     /**
-     * A superuser setup login migrates through tower_setup (a real non-superuser login, see SetupLogin):
-     * under a mere SET ROLE, code an admin planted on an owner table could RESET ROLE to superuser.
-     * A CREATEROLE login is no superuser, so it migrates itself as before.
+     * Migrations run on the tower_setup login (a real login that is a member of tower_owner and nothing
+     * more, see SetupLogin), whether the setup login is a superuser or a hosted CREATEROLE
+     * administrator: under a mere SET ROLE, code an admin planted on an owner table could RESET ROLE
+     * to the setup login and use its rights (superuser, or ADMIN on every staff group).
      */
-    private static int migrate(DataSource setup, ConnectionSettings setupSettings) {
-        boolean superuser;
-        try (Connection c = setup.getConnection(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = session_user")) {
-            superuser = rs.next() && rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new DatabaseSetupException("Could not check the setup login: " + e.getMessage(), e);
-        }
-        if (!superuser) {
-            return new Migrator(setupSettings).migrate().migrationsExecuted;
-        }
+    private static int migrate(DataSource setup) {
         try (SetupLogin login = SetupLogin.open(setup)) {
             return new Migrator(login.settings()).migrate().migrationsExecuted;
         }

@@ -3,6 +3,7 @@ package dev.tower.setup;
 import dev.tower.db.EmbeddedDatabase;
 import dev.tower.demo.DemoLogins;
 import dev.tower.testing.FakePostgresServer;
+import org.postgresql.util.PasswordUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,7 +57,8 @@ class EmbeddedRestartTest {
         // what an admin did meanwhile (as the fixture superuser: the staff functions' shape is not under test)
         superuser(s -> {
             s.execute("ALTER ROLE demo_ops NOLOGIN");
-            s.execute("ALTER ROLE demo_analyst PASSWORD 'changed-by-an-admin'");
+            s.execute("ALTER ROLE demo_analyst PASSWORD '"
+                    + PasswordUtil.encodeScramSha256("changed-by-an-admin".toCharArray()) + "'");
             s.execute("SET ROLE tower_security");
             s.execute("REVOKE tower_analyst FROM demo_analyst");
             s.execute("GRANT tower_ops TO demo_analyst");

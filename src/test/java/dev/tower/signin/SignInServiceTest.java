@@ -14,6 +14,7 @@ import dev.tower.security.PermissionMatrix;
 import dev.tower.security.Role;
 import dev.tower.security.Session;
 import dev.tower.testing.TestDatabase;
+import org.postgresql.util.PasswordUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sign-in against the real embedded PostgreSQL: roles come from the database's group membership. */
 class SignInServiceTest {
+    /** Password "pw" as a SCRAM verifier: the server's passwordcheck refuses it in plain text. */
+    private static final String PW_VERIFIER = PasswordUtil.encodeScramSha256("pw".toCharArray());
     private static TestDatabase db;
     private final SignInService service = new SignInService();
 
@@ -43,13 +46,13 @@ class SignInServiceTest {
     static void startDatabase() throws SQLException {
         db = TestDatabase.get();
         superuser("DROP ROLE IF EXISTS signin_nogroup, signin_disabled, signin_flagged, signin_unlisted");
-        superuser("CREATE ROLE signin_nogroup LOGIN PASSWORD 'pw'");
-        superuser("CREATE ROLE signin_disabled LOGIN PASSWORD 'pw' IN ROLE tower_ops");
+        superuser("CREATE ROLE signin_nogroup LOGIN PASSWORD '" + PW_VERIFIER + "'");
+        superuser("CREATE ROLE signin_disabled LOGIN PASSWORD '" + PW_VERIFIER + "' IN ROLE tower_ops");
         superuser("ALTER ROLE signin_disabled NOLOGIN");
-        superuser("CREATE ROLE signin_flagged LOGIN PASSWORD 'pw' IN ROLE tower_ops");
+        superuser("CREATE ROLE signin_flagged LOGIN PASSWORD '" + PW_VERIFIER + "' IN ROLE tower_ops");
         superuser("INSERT INTO public.staff_members (login, display_name, role_group, disabled) "
                 + "VALUES ('signin_flagged', 'Flagged Person', 'tower_ops', true) ON CONFLICT (login) DO NOTHING");
-        superuser("CREATE ROLE signin_unlisted LOGIN PASSWORD 'pw' IN ROLE tower_analyst");
+        superuser("CREATE ROLE signin_unlisted LOGIN PASSWORD '" + PW_VERIFIER + "' IN ROLE tower_analyst");
     }
 
     private static void superuser(String sql) throws SQLException {
@@ -83,7 +86,7 @@ class SignInServiceTest {
     @Test
     void adminWinsOverOpsOverAnalyst() throws SQLException {
         superuser("DROP ROLE IF EXISTS signin_both");
-        superuser("CREATE ROLE signin_both LOGIN PASSWORD 'pw' IN ROLE tower_analyst, tower_ops");
+        superuser("CREATE ROLE signin_both LOGIN PASSWORD '" + PW_VERIFIER + "' IN ROLE tower_analyst, tower_ops");
         try (Session session = signIn("signin_both", "pw")) {
             assertThat(session.role()).isEqualTo(Role.OPS);
         }
@@ -161,7 +164,7 @@ class SignInServiceTest {
     void aLoginWhoseSessionsStartAsAnotherRoleIsRefused() throws SQLException {
         // what an analyst could do to themself to make Tower mislabel their rights
         superuser("DROP ROLE IF EXISTS signin_rolehop");
-        superuser("CREATE ROLE signin_rolehop LOGIN PASSWORD 'pw' IN ROLE tower_ops, tower_analyst");
+        superuser("CREATE ROLE signin_rolehop LOGIN PASSWORD '" + PW_VERIFIER + "' IN ROLE tower_ops, tower_analyst");
         superuser("ALTER ROLE signin_rolehop SET role = 'tower_ops'");
         assertThatThrownBy(() -> signIn("signin_rolehop", "pw"))
                 .isInstanceOfSatisfying(SignInRefusedException.class, e -> {
