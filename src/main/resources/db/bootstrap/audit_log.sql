@@ -192,6 +192,26 @@ $$;
 -- Demo history: a batch of rows given as values (never a table to read), chained set-wise in one pass
 -- after the head. Only while the log is empty, and only for demo generation (EXECUTE for tower_setup,
 -- which no staff role can become), so it cannot forge or rewrite anything already logged.
+-- One link of the chain as an aggregate step, so a whole history is chained by one window aggregate
+-- (a running sha256 in seq order) instead of a row-by-row loop: 450k demo rows in one INSERT ... SELECT.
+CREATE OR REPLACE FUNCTION tower_audit.chain_step(p_prev text, p_id uuid, p_seq bigint, p_table_name text,
+        p_record_id text, p_action text, p_old jsonb, p_new jsonb, p_action_name text, p_actor text,
+        p_created_at timestamptz)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog
+AS $$
+    SELECT tower_audit.row_hash(p_id, p_seq, p_table_name, p_record_id, p_action, p_old, p_new, NULL, NULL, NULL,
+                                p_action_name, p_actor, p_created_at, p_prev)
+$$;
+
+DROP AGGREGATE IF EXISTS tower_audit.chain(uuid, bigint, text, text, text, jsonb, jsonb, text, text, timestamptz);
+-- no initial state: the first link's previous hash is NULL, as for the first row appended live
+CREATE AGGREGATE tower_audit.chain(uuid, bigint, text, text, text, jsonb, jsonb, text, text, timestamptz) (
+    SFUNC = tower_audit.chain_step,
+    STYPE = text
+);
+
 CREATE OR REPLACE FUNCTION tower_audit.import_history(p_rows jsonb)
 RETURNS bigint
 LANGUAGE plpgsql
@@ -200,9 +220,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     h record;
-    r record;
-    n bigint := 0;
-    prev text;
+    n bigint;
+    last_hash text;
 BEGIN
     PERFORM tower_audit.require_demo_load();
     SELECT seq, row_hash INTO h FROM tower_audit.head WHERE singleton FOR UPDATE;
@@ -210,24 +229,31 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'P0001',
             MESSAGE = 'audit.not_empty: Demo history can only be loaded into an empty audit log.';
     END IF;
-    prev := h.row_hash;
-    FOR r IN SELECT e.ord, pg_catalog.gen_random_uuid() AS id, e.v->>'table_name' AS table_name,
-                    e.v->>'record_id' AS record_id, e.v->>'action' AS action, e.v->'old_values' AS old_values,
-                    e.v->'new_values' AS new_values, e.v->>'action_name' AS action_name,
-                    e.v->>'actor_login' AS actor_login, (e.v->>'created_at')::timestamptz AS created_at
-             FROM pg_catalog.jsonb_array_elements(p_rows) WITH ORDINALITY e(v, ord)
-             ORDER BY e.ord LOOP
-        n := n + 1;
+    -- the same encoding as tower_audit.append: row_hash over every column, prev_hash the link before
+    WITH rows AS (
+        SELECT pg_catalog.gen_random_uuid() AS id, e.ord AS seq, e.v->>'table_name' AS table_name,
+               e.v->>'record_id' AS record_id, e.v->>'action' AS action,
+               nullif(e.v->'old_values', 'null') AS old_values, nullif(e.v->'new_values', 'null') AS new_values,
+               e.v->>'action_name' AS action_name, e.v->>'actor_login' AS actor_login,
+               (e.v->>'created_at')::timestamptz AS created_at
+        FROM pg_catalog.jsonb_array_elements(p_rows) WITH ORDINALITY e(v, ord)
+    ), chained AS (
+        SELECT r.*, tower_audit.chain(r.id, r.seq, r.table_name, r.record_id, r.action, r.old_values, r.new_values,
+                                      r.action_name, r.actor_login, r.created_at)
+                        OVER (ORDER BY r.seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS row_hash
+        FROM rows r
+    ), inserted AS (
         INSERT INTO tower_audit.log (id, seq, table_name, record_id, action, old_values, new_values, action_name,
                                      actor_login, created_at, prev_hash, row_hash)
-        VALUES (r.id, n, r.table_name, r.record_id, r.action, nullif(r.old_values, 'null'), nullif(r.new_values, 'null'),
-                r.action_name, r.actor_login, r.created_at, prev,
-                tower_audit.row_hash(r.id, n, r.table_name, r.record_id, r.action, nullif(r.old_values, 'null'),
-                                     nullif(r.new_values, 'null'), NULL, NULL, NULL, r.action_name, r.actor_login,
-                                     r.created_at, prev))
-        RETURNING row_hash INTO prev;
-    END LOOP;
-    UPDATE tower_audit.head SET seq = n, row_hash = prev WHERE singleton;
+        SELECT c.id, c.seq, c.table_name, c.record_id, c.action, c.old_values, c.new_values, c.action_name,
+               c.actor_login, c.created_at, lag(c.row_hash) OVER (ORDER BY c.seq), c.row_hash
+        FROM chained c
+        RETURNING seq, row_hash
+    )
+    SELECT count(*), (array_agg(i.row_hash ORDER BY i.seq DESC))[1] INTO n, last_hash FROM inserted i;
+    IF n > 0 THEN
+        UPDATE tower_audit.head SET seq = n, row_hash = last_hash WHERE singleton;
+    END IF;
     RETURN n;
 END;
 $$;
@@ -251,6 +277,8 @@ REVOKE ALL ON FUNCTION tower_audit.reset_for_demo() FROM PUBLIC;
 -- allow_demo_load: the superuser only (EXECUTE granted to nobody)
 REVOKE ALL ON FUNCTION tower_audit.allow_demo_load(xid8), tower_audit.require_demo_load() FROM PUBLIC;
 REVOKE ALL ON tower_audit.demo_load FROM PUBLIC;
+REVOKE ALL ON FUNCTION tower_audit.chain_step(text, uuid, bigint, text, text, text, jsonb, jsonb, text, text, timestamptz),
+    tower_audit.chain(uuid, bigint, text, text, text, jsonb, jsonb, text, text, timestamptz) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tower_audit.row_hash(uuid, bigint, text, text, text, jsonb, jsonb, uuid, inet, text, text, text,
     timestamptz, text), tower_audit.append(text, text, text, text, jsonb, jsonb),
     tower_audit.verify(bigint, text, bigint, text), tower_audit.checkpoint(),
