@@ -51,6 +51,9 @@ public final class ProviderPageViewModel {
     private final Command suspend;
     private final Command reinstate;
     private final DocumentViewerModel viewer;
+    /** Counts the decisions taken here (and refused because someone decided first), for the queue's tab counts. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper decisionsTaken =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "decisionsTaken");
 
     public ProviderPageViewModel(ProviderService service, TaskExecutor executor, boolean mayReview, boolean mayVerify,
                                  Clock clock) {
@@ -63,9 +66,17 @@ public final class ProviderPageViewModel {
         BooleanBinding hasReason = Bindings.createBooleanBinding(() -> !reason.get().isBlank(), reason);
         BooleanBinding pendingDocument = Bindings.createBooleanBinding(
                 () -> selectedDocument.get() != null && selectedDocument.get().pending(), selectedDocument);
+        viewer = new DocumentViewerModel(state);
+        // Accept only what the admin could see: while the viewer shows no image, or shows a problem
+        // (missing, corrupt, truncated, too large) or bytes that differ from the stored SHA-256, it is off.
+        BooleanBinding viewerShowsStoredFile = Bindings.createBooleanBinding(
+                () -> viewer.imageProperty().get() != null && viewer.problemProperty().get().isEmpty()
+                        && viewer.hashWarningProperty().get().isEmpty(),
+                viewer.imageProperty(), viewer.problemProperty(), viewer.hashWarningProperty());
         acceptDocument = Command.of(VerificationShortcuts.ACCEPT_DOCUMENT.withKey(), review,
                 pendingDocument.and(Bindings.createBooleanBinding(() -> selectedDocument.get() != null
-                        && !selectedDocument.get().expiredOn(today()), selectedDocument)), state.busyProperty(), () -> decideDocument(true));
+                        && !selectedDocument.get().expiredOn(today()), selectedDocument)).and(viewerShowsStoredFile),
+                state.busyProperty(), () -> decideDocument(true));
         rejectDocument = Command.of(VerificationShortcuts.REJECT_DOCUMENT.withKey(), review,
                 pendingDocument.and(hasReason), state.busyProperty(), () -> decideDocument(false));
         verify = Command.of(VerificationShortcuts.VERIFY_PROVIDER.withKey(), decide, statusIn("pending", "rejected"),
@@ -77,7 +88,6 @@ public final class ProviderPageViewModel {
                 () -> decide("Suspending…", "Provider suspended.", () -> service.suspend(id(), version(), reason.get())));
         reinstate = Command.of("Reinstate", decide, statusIn("suspended").and(hasReason), state.busyProperty(),
                 () -> decide("Reinstating…", "Provider reinstated.", () -> service.reinstate(id(), version(), reason.get())));
-        viewer = new DocumentViewerModel(state);
         selectedDocument.addListener((obs, old, now) -> {
             if (mayReview && now != null && (old == null || !old.id().equals(now.id()))) {
                 viewer.open(() -> service.documentFile(now.id()));
@@ -138,13 +148,17 @@ public final class ProviderPageViewModel {
         UUID providerId = id();
         UUID documentId = selectedDocument.get() == null ? null : selectedDocument.get().id();
         state.run("main", doing, progress -> decision.call(),
-                result -> reload(providerId, stayOnDocument ? documentId : null, done),
+                result -> {
+                    decisionsTaken.set(decisionsTaken.get() + 1);
+                    reload(providerId, stayOnDocument ? documentId : null, done);
+                },
                 failure -> refused(providerId, documentId, failure));
     }
 
     private void refused(UUID providerId, UUID documentId, TowerException failure) {
         if (failure instanceof ConflictException) {
-            // Someone decided first: show what they decided, then say so.
+            // Someone decided first: show what they decided, then say so; the counts changed too.
+            decisionsTaken.set(decisionsTaken.get() + 1);
             state.run("main", "Reloading…", progress -> reads().apply(providerId), page -> {
                 show(page, documentId);
                 state.fail(failure);
@@ -215,4 +229,8 @@ public final class ProviderPageViewModel {
     public Command reinstate() { return reinstate; }
 
     public DocumentViewerModel viewer() { return viewer; }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty decisionsTakenProperty() {
+        return decisionsTaken.getReadOnlyProperty();
+    }
 }
