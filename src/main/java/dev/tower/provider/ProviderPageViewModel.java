@@ -33,7 +33,11 @@ import java.util.concurrent.Callable;
  */
 public final class ProviderPageViewModel {
     /** Everything the page shows, read in one task. */
-    public record Page(ProviderDetails details, List<ProviderDocument> documents, List<PastDecision> decisions) {}
+    public record Page(ProviderDetails details, List<ProviderDocument> documents, List<PastDecision> decisions,
+                       List<ScheduleDay> schedule, List<ProviderListing> listings) {}
+
+    /** Listings shown on the page; one more is read to know whether to say "and more". */
+    public static final int LISTINGS_SHOWN = 50;
 
     private final ProviderService service;
     private final ScreenState state;
@@ -42,6 +46,10 @@ public final class ProviderPageViewModel {
     private final ReadOnlyObjectWrapper<ProviderDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ObservableList<ProviderDocument> documents = FXCollections.observableArrayList();
     private final ObservableList<PastDecision> decisions = FXCollections.observableArrayList();
+    private final ObservableList<ScheduleDay> schedule = FXCollections.observableArrayList();
+    private final ObservableList<ProviderListing> listings = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper moreListings =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "moreListings");
     private final ObjectProperty<ProviderDocument> selectedDocument = new SimpleObjectProperty<>(this, "selectedDocument");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final Command acceptDocument;
@@ -99,6 +107,9 @@ public final class ProviderPageViewModel {
         details.set(null);
         documents.clear();
         decisions.clear();
+        schedule.clear();
+        listings.clear();
+        moreListings.set(false);
         reload(providerId, null, null);
     }
 
@@ -181,13 +192,17 @@ public final class ProviderPageViewModel {
     /** The page's three reads, as the task the executor runs on its worker thread (never on the FX thread). */
     private java.util.function.Function<UUID, Page> reads() {
         return providerId -> new Page(service.details(providerId), service.documents(providerId),
-                mayReadDecisions ? service.decisions(providerId) : List.of());
+                mayReadDecisions ? service.decisions(providerId) : List.of(), service.schedule(providerId),
+                service.listings(providerId, LISTINGS_SHOWN + 1));
     }
 
     private void show(Page page, UUID keepDocument) {
         details.set(page.details());
         documents.setAll(page.documents());
         decisions.setAll(page.decisions());
+        schedule.setAll(page.schedule());
+        listings.setAll(page.listings().subList(0, Math.min(LISTINGS_SHOWN, page.listings().size())));
+        moreListings.set(page.listings().size() > LISTINGS_SHOWN);
         selectedDocument.set(page.documents().stream().filter(d -> d.id().equals(keepDocument)).findFirst()
                 .or(() -> page.documents().stream().filter(ProviderDocument::pending).findFirst())
                 .or(() -> page.documents().stream().findFirst()).orElse(null));
@@ -211,6 +226,12 @@ public final class ProviderPageViewModel {
     public ObservableList<ProviderDocument> documents() { return documents; }
 
     public ObservableList<PastDecision> decisions() { return decisions; }
+
+    public ObservableList<ScheduleDay> schedule() { return schedule; }
+
+    public ObservableList<ProviderListing> listings() { return listings; }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty moreListingsProperty() { return moreListings.getReadOnlyProperty(); }
 
     public ObjectProperty<ProviderDocument> selectedDocumentProperty() { return selectedDocument; }
 

@@ -191,4 +191,48 @@ class VerificationViewModelsTest {
     private static void select(ProviderPageViewModel vm, UUID document) {
         vm.selectedDocumentProperty().set(vm.documents().stream().filter(d -> d.id().equals(document)).findFirst().orElseThrow());
     }
+
+    @Test
+    void providerPageShowsTheWeeklyScheduleListingsAndOnlyMaskedPayoutDetails() throws Exception {
+        UUID provider = fixtures.droneProvider("VmWeek Drones");
+        rows.update("""
+                INSERT INTO provider_schedules (provider_id, day_of_week, start_time, end_time, is_available,
+                                                break_start_time, break_end_time, max_bookings_per_day)
+                VALUES (?, 1, '08:00', '17:00', true, '12:00', '12:30', 6),
+                       (?, 0, '10:00', '14:00', false, NULL, NULL, 2),
+                       (?, 2, '09:00', '18:00', true, NULL, NULL, 1)""", provider, provider, provider);
+        rows.listing(provider, "aerial_imaging", "Roof inspection", "Aerial photos of the roof", new java.math.BigDecimal("149.00"));
+        UUID hidden = rows.listing(provider, "site_mapping", "Acreage survey", "Orthomosaic", new java.math.BigDecimal("420.50"));
+        rows.update("UPDATE listings SET active = false WHERE id = ?", hidden);
+        rows.update("""
+                INSERT INTO provider_payout_details (provider_id, bank_account_pgp, bank_account_mask, tax_id_pgp, tax_id_mask)
+                VALUES (?, tower_internal.seal_for_payments('acct 000111222333'), tower_internal.payout_mask('000111222333'),
+                        tower_internal.seal_for_payments('tin 12-3456789'), tower_internal.payout_mask('12-3456789'))""", provider);
+        try (var ops = AdminSession.open("demo_ops", dev.tower.security.Role.OPS)) {
+            var vm = new ProviderPageViewModel(new ProviderService(ops.session()), new SyncTaskExecutor(), false, false,
+                    Clock.systemDefaultZone());
+            vm.open(provider);
+            assertThat(vm.state().error()).isNull();
+            assertThat(vm.schedule()).extracting(ScheduleDay::words).containsExactly(
+                    "Sun unavailable",
+                    "Mon 08:00–17:00 (break 12:00–12:30) · up to 6 bookings",
+                    "Tue 09:00–18:00 · up to 1 booking");
+            assertThat(vm.listings()).extracting(ProviderListing::words).containsExactly(
+                    "Roof inspection · aerial_imaging · USD 149.00 fixed · active",
+                    "Acreage survey · site_mapping · USD 420.50 fixed · inactive");
+            assertThat(vm.moreListingsProperty().get()).isFalse();
+            ProviderDetails d = vm.detailsProperty().get();
+            assertThat(d.bankAccountMask()).isEqualTo("•••• 2333");
+            assertThat(d.taxIdMask()).isEqualTo("•••• 6789");
+            assertThat(ProviderPagePane.payoutLine(d)).isEqualTo("Bank account •••• 2333  ·  Tax ID •••• 6789");
+        }
+        try (var admin = AdminSession.open()) {
+            var vm = new ProviderPageViewModel(new ProviderService(admin.session()), new SyncTaskExecutor(), true, true,
+                    Clock.systemDefaultZone());
+            vm.open(fixtures.droneProvider("VmEmpty Drones"));
+            assertThat(vm.schedule()).isEmpty();
+            assertThat(vm.listings()).isEmpty();
+            assertThat(ProviderPagePane.payoutLine(vm.detailsProperty().get())).isEqualTo("No bank or tax details on file");
+        }
+    }
 }
