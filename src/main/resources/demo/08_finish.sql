@@ -11,8 +11,7 @@
 INSERT INTO providers (id, user_id, created_at, updated_at, type, certifications, service_areas, rating, completed_jobs,
                        verified, business_name, business_description, business_phone, business_email,
                        business_address, business_website, service_categories, certification_status,
-                       verification_documents, is_active, review_count, total_orders, total_earnings,
-                       bank_account_info, tax_info)
+                       verification_documents, is_active, review_count, total_orders, total_earnings)
 SELECT p.id, p.user_id, p.created_at, p.created_at, p.type,
        CASE WHEN p.family = 'courier' THEN ARRAY['Michigan driver licence', 'Commercial auto insurance']
             WHEN pg_temp.u(p.i, 330) < 0.3 THEN ARRAY['FAA Part 107', 'Drone liability insurance', 'Night operations waiver']
@@ -37,11 +36,7 @@ SELECT p.id, p.user_id, p.created_at, p.created_at, p.type,
        p.cert,
        coalesce(d.urls, '{}'),
        p.is_active,
-       coalesce(r.n, 0), coalesce(b.completed, 0), coalesce(b.earnings, 0),
-       CASE WHEN p.verified THEN jsonb_build_object('bank', 'Motor City Credit Union',
-                                                      'account_last4', lpad(pg_temp.between(p.i, 335, 0, 9999)::text, 4, '0')) END,
-       CASE WHEN p.verified THEN jsonb_build_object('form', 'W-9',
-                                                      'tin_last4', lpad(pg_temp.between(p.i, 336, 0, 9999)::text, 4, '0')) END
+       coalesce(r.n, 0), coalesce(b.completed, 0), coalesce(b.earnings, 0)
 FROM demo_provider p
 JOIN demo_zone z ON z.z = p.z
 LEFT JOIN (SELECT provider_id, count(*) AS completed,

@@ -62,6 +62,8 @@ public final class ProviderBench implements BenchOperations {
                             service.details(anyProvider);
                             service.documents(anyProvider);
                             service.decisions(anyProvider);
+                            service.schedule(anyProvider);
+                            service.listings(anyProvider, ProviderPageViewModel.LISTINGS_SHOWN + 1);
                         })));
         if (verified != null) {
             UUID id = (UUID) verified[0];

@@ -36,6 +36,14 @@ public interface ProviderDao {
     List<ProviderDocument> documents(@Bind("id") UUID id);
 
     @SqlQuery
+    @RegisterConstructorMapper(ScheduleDay.class)
+    List<ScheduleDay> schedule(@Bind("id") UUID id);
+
+    @SqlQuery
+    @RegisterConstructorMapper(ProviderListing.class)
+    List<ProviderListing> listings(@Bind("id") UUID id, @Bind("limit") int limit);
+
+    @SqlQuery
     @RegisterConstructorMapper(PastDecision.class)
     List<PastDecision> decisions(@Bind("id") UUID id);
 

@@ -11,11 +11,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -42,6 +45,7 @@ final class ProviderPagePane {
         Label contact = new Label();
         contact.setId("providerContact");
         contact.setWrapText(true);
+        contact.setMinHeight(Region.USE_PREF_SIZE);
         vm.detailsProperty().addListener((obs, old, d) -> {
             if (d == null) {
                 return;
@@ -54,7 +58,8 @@ final class ProviderPagePane {
             String reach = java.util.stream.Stream.of(d.businessPhone(), d.businessEmail(), d.businessAddress(), d.businessWebsite())
                     .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("  ·  "));
             contact.setText((reach.isEmpty() ? "No business contact details" : reach)
-                    + "\nSubmitted for verification " + LocalTimes.minutes(d.submittedAt(), zone));
+                    + "\nSubmitted for verification " + LocalTimes.minutes(d.submittedAt(), zone)
+                    + "\n" + payoutLine(d));
         });
 
         ListView<ProviderDocument> documents = new ListView<>(vm.documents());
@@ -116,7 +121,6 @@ final class ProviderPagePane {
 
         ListView<PastDecision> history = new ListView<>(vm.decisions());
         history.setId("providerDecisions");
-        history.setPrefHeight(110);
         history.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(PastDecision p, boolean empty) {
@@ -125,13 +129,21 @@ final class ProviderPagePane {
                         + p.action().replace('_', ' ') + (p.reason() == null ? "" : " — " + p.reason()));
             }
         });
-        Label historyTitle = new Label("Past decisions");
-        historyTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        ListView<ScheduleDay> schedule = lines("providerSchedule", vm.schedule(), ScheduleDay::words, "No weekly schedule set");
+        ListView<ProviderListing> listings = lines("providerListings", vm.listings(), ProviderListing::words, "No listings");
+        Tab listingsTab = new Tab("Listings", listings);
+        listingsTab.textProperty().bind(Bindings.when(vm.moreListingsProperty())
+                .then("Listings (" + ProviderPageViewModel.LISTINGS_SHOWN + "+)").otherwise("Listings"));
+        // decisions, week and listings share one place: the page has no room for three lists stacked
+        TabPane more = new TabPane(new Tab("Decisions", history), new Tab("Week", schedule), listingsTab);
+        more.setId("providerMore");
+        more.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        more.setPrefHeight(170);
 
         name.setWrapText(true);
-        VBox left = new VBox(8, new Label("Documents"), documents, sha, reason, buttons, historyTitle, history);
+        VBox left = new VBox(8, new Label("Documents"), documents, sha, reason, buttons, more);
         left.setPadding(new Insets(0, 8, 0, 0));
-        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox.setVgrow(more, Priority.ALWAYS);
         left.setAlignment(Pos.TOP_LEFT);
         DocumentViewer viewer = new DocumentViewer("documentViewer", vm.viewer());
         SplitPane split = new SplitPane(left, viewer);
@@ -140,4 +152,29 @@ final class ProviderPagePane {
         return new VBox(6, name, facts, contact, split);
     }
 
+    /** A short read-only list, one line of words per item. */
+    private static <T> ListView<T> lines(String id, javafx.collections.ObservableList<T> items,
+                                         java.util.function.Function<T, String> words, String empty) {
+        ListView<T> list = new ListView<>(items);
+        list.setId(id);
+        list.setPrefHeight(110);
+        list.setPlaceholder(new Label(empty));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean isEmpty) {
+                super.updateItem(item, isEmpty);
+                setText(isEmpty || item == null ? null : words.apply(item));
+            }
+        });
+        return list;
+    }
+
+    /** Masks only: the full bank and tax details are encrypted for the payments service. */
+    static String payoutLine(ProviderDetails d) {
+        if (d.bankAccountMask() == null && d.taxIdMask() == null) {
+            return "No bank or tax details on file";
+        }
+        return "Bank account " + (d.bankAccountMask() == null ? "not on file" : d.bankAccountMask())
+                + "  ·  Tax ID " + (d.taxIdMask() == null ? "not on file" : d.taxIdMask());
+    }
 }

@@ -33,7 +33,11 @@ import java.util.concurrent.Callable;
  */
 public final class ProviderPageViewModel {
     /** Everything the page shows, read in one task. */
-    public record Page(ProviderDetails details, List<ProviderDocument> documents, List<PastDecision> decisions) {}
+    public record Page(ProviderDetails details, List<ProviderDocument> documents, List<PastDecision> decisions,
+                       List<ScheduleDay> schedule, List<ProviderListing> listings) {}
+
+    /** Listings shown on the page; one more is read to know whether to say "and more". */
+    public static final int LISTINGS_SHOWN = 50;
 
     private final ProviderService service;
     private final ScreenState state;
@@ -42,6 +46,10 @@ public final class ProviderPageViewModel {
     private final ReadOnlyObjectWrapper<ProviderDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ObservableList<ProviderDocument> documents = FXCollections.observableArrayList();
     private final ObservableList<PastDecision> decisions = FXCollections.observableArrayList();
+    private final ObservableList<ScheduleDay> schedule = FXCollections.observableArrayList();
+    private final ObservableList<ProviderListing> listings = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper moreListings =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "moreListings");
     private final ObjectProperty<ProviderDocument> selectedDocument = new SimpleObjectProperty<>(this, "selectedDocument");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final Command acceptDocument;
@@ -51,6 +59,9 @@ public final class ProviderPageViewModel {
     private final Command suspend;
     private final Command reinstate;
     private final DocumentViewerModel viewer;
+    /** Counts the decisions taken here (and refused because someone decided first), for the queue's tab counts. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper decisionsTaken =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "decisionsTaken");
 
     public ProviderPageViewModel(ProviderService service, TaskExecutor executor, boolean mayReview, boolean mayVerify,
                                  Clock clock) {
@@ -63,9 +74,17 @@ public final class ProviderPageViewModel {
         BooleanBinding hasReason = Bindings.createBooleanBinding(() -> !reason.get().isBlank(), reason);
         BooleanBinding pendingDocument = Bindings.createBooleanBinding(
                 () -> selectedDocument.get() != null && selectedDocument.get().pending(), selectedDocument);
+        viewer = new DocumentViewerModel(state);
+        // Accept only what the admin could see: while the viewer shows no image, or shows a problem
+        // (missing, corrupt, truncated, too large) or bytes that differ from the stored SHA-256, it is off.
+        BooleanBinding viewerShowsStoredFile = Bindings.createBooleanBinding(
+                () -> viewer.imageProperty().get() != null && viewer.problemProperty().get().isEmpty()
+                        && viewer.hashWarningProperty().get().isEmpty(),
+                viewer.imageProperty(), viewer.problemProperty(), viewer.hashWarningProperty());
         acceptDocument = Command.of(VerificationShortcuts.ACCEPT_DOCUMENT.withKey(), review,
                 pendingDocument.and(Bindings.createBooleanBinding(() -> selectedDocument.get() != null
-                        && !selectedDocument.get().expiredOn(today()), selectedDocument)), state.busyProperty(), () -> decideDocument(true));
+                        && !selectedDocument.get().expiredOn(today()), selectedDocument)).and(viewerShowsStoredFile),
+                state.busyProperty(), () -> decideDocument(true));
         rejectDocument = Command.of(VerificationShortcuts.REJECT_DOCUMENT.withKey(), review,
                 pendingDocument.and(hasReason), state.busyProperty(), () -> decideDocument(false));
         verify = Command.of(VerificationShortcuts.VERIFY_PROVIDER.withKey(), decide, statusIn("pending", "rejected"),
@@ -77,7 +96,6 @@ public final class ProviderPageViewModel {
                 () -> decide("Suspending…", "Provider suspended.", () -> service.suspend(id(), version(), reason.get())));
         reinstate = Command.of("Reinstate", decide, statusIn("suspended").and(hasReason), state.busyProperty(),
                 () -> decide("Reinstating…", "Provider reinstated.", () -> service.reinstate(id(), version(), reason.get())));
-        viewer = new DocumentViewerModel(state);
         selectedDocument.addListener((obs, old, now) -> {
             if (mayReview && now != null && (old == null || !old.id().equals(now.id()))) {
                 viewer.open(() -> service.documentFile(now.id()));
@@ -89,6 +107,9 @@ public final class ProviderPageViewModel {
         details.set(null);
         documents.clear();
         decisions.clear();
+        schedule.clear();
+        listings.clear();
+        moreListings.set(false);
         reload(providerId, null, null);
     }
 
@@ -138,13 +159,17 @@ public final class ProviderPageViewModel {
         UUID providerId = id();
         UUID documentId = selectedDocument.get() == null ? null : selectedDocument.get().id();
         state.run("main", doing, progress -> decision.call(),
-                result -> reload(providerId, stayOnDocument ? documentId : null, done),
+                result -> {
+                    decisionsTaken.set(decisionsTaken.get() + 1);
+                    reload(providerId, stayOnDocument ? documentId : null, done);
+                },
                 failure -> refused(providerId, documentId, failure));
     }
 
     private void refused(UUID providerId, UUID documentId, TowerException failure) {
         if (failure instanceof ConflictException) {
-            // Someone decided first: show what they decided, then say so.
+            // Someone decided first: show what they decided, then say so; the counts changed too.
+            decisionsTaken.set(decisionsTaken.get() + 1);
             state.run("main", "Reloading…", progress -> reads().apply(providerId), page -> {
                 show(page, documentId);
                 state.fail(failure);
@@ -167,13 +192,17 @@ public final class ProviderPageViewModel {
     /** The page's three reads, as the task the executor runs on its worker thread (never on the FX thread). */
     private java.util.function.Function<UUID, Page> reads() {
         return providerId -> new Page(service.details(providerId), service.documents(providerId),
-                mayReadDecisions ? service.decisions(providerId) : List.of());
+                mayReadDecisions ? service.decisions(providerId) : List.of(), service.schedule(providerId),
+                service.listings(providerId, LISTINGS_SHOWN + 1));
     }
 
     private void show(Page page, UUID keepDocument) {
         details.set(page.details());
         documents.setAll(page.documents());
         decisions.setAll(page.decisions());
+        schedule.setAll(page.schedule());
+        listings.setAll(page.listings().subList(0, Math.min(LISTINGS_SHOWN, page.listings().size())));
+        moreListings.set(page.listings().size() > LISTINGS_SHOWN);
         selectedDocument.set(page.documents().stream().filter(d -> d.id().equals(keepDocument)).findFirst()
                 .or(() -> page.documents().stream().filter(ProviderDocument::pending).findFirst())
                 .or(() -> page.documents().stream().findFirst()).orElse(null));
@@ -198,6 +227,12 @@ public final class ProviderPageViewModel {
 
     public ObservableList<PastDecision> decisions() { return decisions; }
 
+    public ObservableList<ScheduleDay> schedule() { return schedule; }
+
+    public ObservableList<ProviderListing> listings() { return listings; }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty moreListingsProperty() { return moreListings.getReadOnlyProperty(); }
+
     public ObjectProperty<ProviderDocument> selectedDocumentProperty() { return selectedDocument; }
 
     public StringProperty reasonProperty() { return reason; }
@@ -215,4 +250,8 @@ public final class ProviderPageViewModel {
     public Command reinstate() { return reinstate; }
 
     public DocumentViewerModel viewer() { return viewer; }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty decisionsTakenProperty() {
+        return decisionsTaken.getReadOnlyProperty();
+    }
 }

@@ -63,6 +63,21 @@ public final class ProviderService {
         return session.jdbi().withExtension(ProviderDao.class, dao -> dao.documents(providerId));
     }
 
+    /** The weekly schedule, Sunday first. */
+    public List<ScheduleDay> schedule(UUID providerId) {
+        AccessGuard.require(session, Permission.VIEW_PROVIDERS);
+        return session.jdbi().withExtension(ProviderDao.class, dao -> dao.schedule(providerId));
+    }
+
+    /** Up to {@code limit} listings, active first; ask for one more than you show to know there are more. */
+    public List<ProviderListing> listings(UUID providerId, int limit) {
+        AccessGuard.require(session, Permission.VIEW_PROVIDERS);
+        if (limit < 1 || limit > MAX_PAGE + 1) {
+            throw new ValidationException("provider.bad_page_size", "A page holds 1 to " + MAX_PAGE + " listings.");
+        }
+        return session.jdbi().withExtension(ProviderDao.class, dao -> dao.listings(providerId, limit));
+    }
+
     /** Past decisions from the audit log (only reviewers read the log). */
     public List<PastDecision> decisions(UUID providerId) {
         AccessGuard.require(session, Permission.REVIEW_PROVIDER_DOCUMENTS);

@@ -36,6 +36,7 @@ public final class ProvidersView extends StackPane {
     public ProvidersView(VerificationQueueViewModel queue, ProviderPageViewModel page, ZoneId zone) {
         setId("providersView");
         getStyleClass().add("admin-screen");
+        queue.recountAfterDecisionsOn(page);
 
         FlowPane tabs = new FlowPane(4, 4);
         ToggleGroup group = new ToggleGroup();

@@ -56,8 +56,18 @@ public final class VerificationQueueViewModel {
 
     /** Counts per tab, then the first page (the view calls this each time the screen is shown). */
     public void load() {
-        state.run("counts", "Counting providers…", service::counts, this::showCounts);
+        reloadCounts();
         applyFilters();
+    }
+
+    /** The tab counts again, without touching the list or the selection. */
+    public void reloadCounts() {
+        state.run("counts", "Counting providers…", service::counts, this::showCounts);
+    }
+
+    /** Each decision taken on the page changes what the tabs count: recount after every one. */
+    public void recountAfterDecisionsOn(ProviderPageViewModel page) {
+        page.decisionsTakenProperty().addListener((obs, old, now) -> reloadCounts());
     }
 
     /** Starts over with the current tab and filters. */

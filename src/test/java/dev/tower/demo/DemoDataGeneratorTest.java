@@ -135,7 +135,24 @@ class DemoDataGeneratorTest {
         assertThat(values("SELECT DISTINCT payment_status::text FROM bookings"))
                 .containsExactlyInAnyOrder("pending", "processing", "paid", "failed", "refunded", "partially_refunded");
         assertThat(values("SELECT DISTINCT certification_status FROM providers"))
-                .containsExactlyInAnyOrder("pending", "verified", "rejected");
+                .containsExactlyInAnyOrder("pending", "verified", "rejected", "suspended");
+        // verified providers needing re-verification: a required document expired, or expiring within 30 days
+        assertThat(values("""
+                SELECT DISTINCT CASE WHEN d.expires_on < ${today} THEN 'expired' ELSE 'expiring' END
+                FROM providers p
+                JOIN provider_required_documents r ON r.provider_type = p.type
+                JOIN provider_documents d ON d.provider_id = p.id AND d.kind = r.kind AND d.decision = 'approved'
+                WHERE p.certification_status = 'verified' AND d.expires_on < ${today} + 30""".replace("${today}",
+                "current_date")))
+                .containsExactlyInAnyOrder("expired", "expiring");
+        // bank and tax details only encrypted, with their masks, for verified and suspended providers
+        assertThat(count("""
+                SELECT count(*) FROM provider_payout_details x JOIN providers p ON p.id = x.provider_id
+                WHERE p.certification_status IN ('verified', 'suspended') AND x.bank_account_mask LIKE '•••• ____'
+                  AND x.tax_id_mask LIKE '•••• ____' AND x.bank_account_pgp IS NOT NULL""")).isPositive();
+        assertThat(count("""
+                SELECT count(*) FROM providers p LEFT JOIN provider_payout_details x ON x.provider_id = p.id
+                WHERE (p.certification_status IN ('verified', 'suspended')) <> (x.provider_id IS NOT NULL)""")).isZero();
         assertThat(values("SELECT DISTINCT type::text FROM providers")).containsExactlyInAnyOrder("courier", "drone");
         assertThat(values("SELECT DISTINCT decision FROM provider_documents"))
                 .containsExactlyInAnyOrder("pending", "approved", "rejected");

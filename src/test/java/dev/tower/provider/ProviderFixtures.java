@@ -37,8 +37,23 @@ final class ProviderFixtures {
     }
 
     UUID document(UUID provider, String kind, LocalDate expiresOn) throws Exception {
-        byte[] content = ("%PDF-1.4 fixture " + provider + " " + kind).getBytes(StandardCharsets.UTF_8);
-        return document(provider, kind, expiresOn, content, "application/pdf", kind + ".pdf");
+        // a real image, so the viewer shows it and accepting is possible
+        return document(provider, kind, expiresOn, ProviderVerificationUiTest.png(), "image/png", kind + ".png");
+    }
+
+    /**
+     * A document row whose file is not stored, as a broken import would leave it: the key check is off for
+     * this one insert (replica mode, the superuser only), since the schema itself never allows it.
+     */
+    UUID documentWithoutFile(UUID provider, String kind) {
+        UUID id = UUID.randomUUID();
+        rows.update("""
+                DO $$ BEGIN
+                    PERFORM set_config('session_replication_role', 'replica', true);
+                    INSERT INTO provider_documents (id, provider_id, kind, file_name, content_type, sha256)
+                    VALUES ('%s', '%s', '%s', 'missing.png', 'image/png', repeat('ab', 32));
+                END $$""".formatted(id, provider, kind));
+        return id;
     }
 
     UUID document(UUID provider, String kind, LocalDate expiresOn, byte[] content, String contentType, String fileName)

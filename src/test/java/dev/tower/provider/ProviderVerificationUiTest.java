@@ -41,6 +41,16 @@ class ProviderVerificationUiTest extends ConsoleUiTest {
         fixtures.document(provider, "insurance", LocalDate.now().plusYears(1), png(), "image/png", "insurance.png");
         fixtures.document(provider, "background_check", null, pdf("Background check: clear", 1),
                 "application/pdf", "background.pdf");
+        TestRows rows = TestRows.in(TestDatabase.get());
+        rows.update("""
+                INSERT INTO provider_schedules (provider_id, day_of_week, start_time, end_time, break_start_time, break_end_time)
+                SELECT ?, d, '08:00', '17:00', '12:00', '12:30' FROM generate_series(1, 5) d""", provider);
+        rows.listing(provider, "aerial_imaging", "Roof inspection", "Aerial photos of the roof", new java.math.BigDecimal("149.00"));
+        rows.listing(provider, "site_mapping", "Acreage survey", "Orthomosaic map", new java.math.BigDecimal("420.00"));
+        rows.update("""
+                INSERT INTO provider_payout_details (provider_id, bank_account_pgp, bank_account_mask, tax_id_pgp, tax_id_mask)
+                VALUES (?, tower_internal.seal_for_payments('000111222333'), tower_internal.payout_mask('000111222333'),
+                        tower_internal.seal_for_payments('12-3456789'), tower_internal.payout_mask('12-3456789'))""", provider);
         UUID broken = fixtures.droneProvider(tag + " Broken Files");
         byte[] png = png();
         fixtures.document(broken, "insurance", null, Arrays.copyOf(png, png.length / 2), "image/png", "truncated.png");
@@ -63,6 +73,17 @@ class ProviderVerificationUiTest extends ConsoleUiTest {
         robot.clickOn(robot.lookup(tag + " Skyline Aerial").<javafx.scene.Node>query());
         waitUntil(() -> text(robot, "#providerName").startsWith(tag + " Skyline Aerial"));
         waitUntil(() -> robot.lookup("#documentViewerImage").<ImageView>query().getImage() != null);
+        assertThat(text(robot, "#providerContact")).contains("Bank account •••• 2333  ·  Tax ID •••• 6789")
+                .doesNotContain("000111222333");
+        javafx.scene.control.TabPane more = robot.lookup("#providerMore").query();
+        assertThat(more.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Decisions", "Week", "Listings");
+        robot.interact(() -> more.getSelectionModel().select(2));
+        assertThat(robot.lookup("#providerListings").<javafx.scene.control.ListView<ProviderListing>>query().getItems()).hasSize(2);
+        screenshot("provider-page-listings.png");
+        robot.interact(() -> more.getSelectionModel().select(1));
+        assertThat(robot.lookup("#providerSchedule").<javafx.scene.control.ListView<ScheduleDay>>query().getItems()).hasSize(5);
+        screenshot("provider-page-schedule.png");
+        robot.interact(() -> more.getSelectionModel().select(0));
         assertThat(text(robot, "#documentViewerPage")).isEqualTo("Page 1 of 2");
         robot.clickOn("#documentViewerNext");
         waitUntil(() -> text(robot, "#documentViewerPage").equals("Page 2 of 2"));

@@ -18,9 +18,12 @@ SELECT p.id,
        p.review_count,
        coalesce(p.completed_jobs, 0) AS completed_jobs,
        (SELECT count(*) FROM listings l WHERE l.provider_id = p.id)::int AS listings,
-       b.bookings, b.open_bookings, b.booked_total
+       b.bookings, b.open_bookings, b.booked_total,
+       pay.bank_account_mask, pay.tax_id_mask
 FROM providers p
 JOIN profiles pr ON pr.id = p.user_id
+-- the masks only: the encrypted details are not readable by staff (V21)
+LEFT JOIN provider_payout_details pay ON pay.provider_id = p.id
 CROSS JOIN LATERAL (
     SELECT count(*) AS bookings,
            count(*) FILTER (WHERE bk.status IN ('pending', 'accepted', 'in_progress', 'disputed')) AS open_bookings,
