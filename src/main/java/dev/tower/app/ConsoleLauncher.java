@@ -4,7 +4,10 @@ import dev.tower.bench.AppStartupBench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Launches {@code tower --db-url URL --smoke-sign-in demo_admin} in a child JVM (this JVM's own
- * {@code java}, class path and native-access flags) for {@code tower bench}, headless on Monocle when
+ * {@code java}, class path and the launcher's flags, its class-data archive included) for {@code tower bench}, headless on Monocle when
  * there is no display, and reads the two timings the app prints ({@link StartupTimings}).
  */
 final class ConsoleLauncher implements AppStartupBench.Launcher {
@@ -24,9 +27,12 @@ final class ConsoleLauncher implements AppStartupBench.Launcher {
     /** The flags the UI tests run with (pom.xml, surefire): software rendering, no display needed. */
     private static final List<String> HEADLESS = List.of("-Dtestfx.robot=glass", "-Dglass.platform=Monocle",
             "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true");
+    /** As the launcher script starts the console (src/main/launcher/tower.sh with pom.xml's tower.jvm.flags). */
     private static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow");
+            "--sun-misc-unsafe-memory-access=allow", "-Xss2m");
     private static final long TIMEOUT_SECONDS = 120;
+    /** The launcher's class-data archive, kept in the bench's own folder (the first launch writes it). */
+    static final String ARCHIVE = "console.jsa";
     static final Pattern TO_WINDOW = Pattern.compile("timing: launch -> sign-in window: (\\d+) ms");
     static final Pattern TO_SCREEN = Pattern.compile("timing: sign-in -> first screen: (\\d+) ms");
 
@@ -39,8 +45,8 @@ final class ConsoleLauncher implements AppStartupBench.Launcher {
     }
 
     @Override
-    public AppStartupBench.Launch launch(String jdbcUrl) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command(jdbcUrl)).redirectErrorStream(true).start();
+    public AppStartupBench.Launch launch(String jdbcUrl, Path home) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(command(jdbcUrl, home)).redirectErrorStream(true).start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(child.getInputStream()));
         if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             child.destroyForcibly();
@@ -53,17 +59,33 @@ final class ConsoleLauncher implements AppStartupBench.Launcher {
         return new AppStartupBench.Launch(millis(TO_WINDOW, printed), millis(TO_SCREEN, printed));
     }
 
-    List<String> command(String jdbcUrl) {
+    List<String> command(String jdbcUrl, Path home) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM")));
         command.addAll(JVM_FLAGS);
+        if (runsFromJar()) {
+            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + home.resolve(ARCHIVE),
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
         if (!hasDisplay()) {
             command.addAll(HEADLESS);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--db-url", jdbcUrl, "--smoke-sign-in", LOGIN));
         return command;
+    }
+
+    /**
+     * True when Tower's classes come from tower.jar, as the launcher runs them; the JVM refuses a
+     * class-data archive over a class folder (target/classes in tests and IDEs), so there is none then.
+     */
+    private static boolean runsFromJar() {
+        try {
+            return Files.isRegularFile(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A display this JVM could use, or this JVM itself already on Monocle (as the tests are). */
