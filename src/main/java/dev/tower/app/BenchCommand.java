@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure every registered operation on a demo market, as the role that would do it.",
-                "Writes bench.md and bench.csv; exits 1 naming each operation that missed its target."})
+                "Writes bench.md and bench.csv; exits 1 naming each operation that missed its target.",
+                "Also launches the console itself (headless when there is no display) to time its start-up."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "small", paramLabel = "small|large",
             description = "Demo market to measure on (built on first use, then reused; default: small).")
@@ -29,10 +30,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where bench.md and bench.csv go (default: here).")
     Path out;
 
-    @Option(names = "--only", paramLabel = "PATTERN", description = "Only operations whose name matches this regex (and their baselines).")
+    @Option(names = "--only", paramLabel = "PATTERN",
+            description = "Only operations whose name matches this regex, found anywhere in it (and their baselines), "
+                    + "e.g. --only 'audit|app\\.'.")
     String only;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "30", description = "Timed executions per operation (default: 30).")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "30",
+            description = "Timed executions per operation, after 8 warm-up runs (default: 30; at most 3 for one slower "
+                    + "than 1 s, at most 5 launches for the app's start-up rows).")
     int repeat;
 
     @Override
@@ -47,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
         return new Bench.Wiring(
                 (jdbcUrl, role) -> new SignInService().signIn(
                         new SignInRequest(jdbcUrl, demoLoginOf(role), DemoLogins.PASSWORD.toCharArray(), true)),
-                (superuser, demoScale) -> new DemoDataGenerator(superuser).generate(demoScale));
+                (superuser, demoScale) -> new DemoDataGenerator(superuser).generate(demoScale),
+                new ConsoleLauncher());
     }
 
     static String demoLoginOf(Role role) {

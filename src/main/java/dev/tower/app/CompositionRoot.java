@@ -55,6 +55,7 @@ public final class CompositionRoot {
     private final SignInService signInService = new SignInService();
     private Stage stage;
     private Session session;
+    private SignInViewModel signInModel;
     private boolean stopped;
 
     public CompositionRoot(AppConfig config) {
@@ -74,6 +75,7 @@ public final class CompositionRoot {
         addIcons(stage);
         stage.show();
         StartupTimings.signInWindowShown();
+        SmokeSignIn.begin(signInModel); // tower --smoke-sign-in only
     }
 
     /** Closes the open session's connections and the workers; the window is going away. */
@@ -89,7 +91,8 @@ public final class CompositionRoot {
     private SignInView signInView() {
         String embeddedUrl = config.embeddedDatabase() ? config.jdbcUrl() : null;
         String addressUrl = config.embeddedDatabase() ? null : config.jdbcUrl();
-        return new SignInView(new SignInViewModel(signInService, executor, embeddedUrl, addressUrl, this::signedIn));
+        signInModel = new SignInViewModel(signInService, executor, embeddedUrl, addressUrl, this::signedIn);
+        return new SignInView(signInModel);
     }
 
     private void signedIn(Session newSession) {
@@ -101,7 +104,10 @@ public final class CompositionRoot {
         StartupTimings.signedIn();
         ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut);
         stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession)));
-        javafx.application.Platform.runLater(StartupTimings::firstScreenShown); // after the pulse that lays it out
+        javafx.application.Platform.runLater(() -> { // after the pulse that lays it out
+            StartupTimings.firstScreenShown();
+            SmokeSignIn.firstScreenShown();
+        });
     }
 
     private void signedOut() {

@@ -49,8 +49,16 @@ public final class Bench {
         void generate(DataSource superuser, DemoScale scale);
     }
 
-    /** What the bench needs from other features, constructed by the composition root (app). */
-    public record Wiring(SignIn signIn, DemoGenerator demo) {}
+    /**
+     * What the bench needs from other features, constructed by the composition root (app).
+     *
+     * @param appStartup launches the console itself to time its start-up; null skips those rows
+     */
+    public record Wiring(SignIn signIn, DemoGenerator demo, AppStartupBench.Launcher appStartup) {
+        public Wiring(SignIn signIn, DemoGenerator demo) {
+            this(signIn, demo, null);
+        }
+    }
 
     private Bench() {}
 
@@ -68,9 +76,12 @@ public final class Bench {
                 List<BenchOperation> ops = BenchRunner.select(BenchRunner.discover(sessions), options.only());
                 say.accept("Measuring " + ops.size() + " operations, " + BenchRunner.WARM_UP + " warm-up and "
                         + options.repeat() + " timed executions each ...");
-                List<BenchResult> results = BenchRunner.run(ops, sessions, options.repeat(), r -> say.accept(line(r)));
+                List<BenchResult> results = new ArrayList<>(
+                        BenchRunner.run(ops, sessions, options.repeat(), r -> say.accept(line(r))));
                 List<String> notes = new ArrayList<>(notes(options));
                 notes.addAll(sessions.notes());
+                results.addAll(AppStartupBench.measure(wiring.appStartup(), db.jdbcUrl(), options, notes::add,
+                        r -> say.accept(line(r))));
                 report = new BenchReport(results, notes);
             }
             report.write(options.out());

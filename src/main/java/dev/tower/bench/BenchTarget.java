@@ -12,6 +12,10 @@ public enum BenchTarget {
     MUTATION(20),
     DASHBOARD(50),
     SIGN_IN(150),
+    /** The console's own launch to its sign-in window, in a fresh JVM on a warm database (item 6). */
+    APP_LAUNCH(1500),
+    /** From a successful sign-in to the first screen laid out: measured, no target in the issue. */
+    APP_FIRST_SCREEN(-1),
     /** Whole-log or whole-table checks (the audit chain check): measured, no target. */
     CHECK(-1),
     FLOOR(-1),

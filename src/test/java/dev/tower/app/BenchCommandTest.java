@@ -1,5 +1,6 @@
 package dev.tower.app;
 
+import dev.tower.bench.AppStartupBench;
 import dev.tower.bench.BenchOperation;
 import dev.tower.bench.BenchReport;
 import dev.tower.bench.BenchRunner;
@@ -79,8 +80,13 @@ class BenchCommandTest {
                 .map(l -> l.split(",", -1))
                 .collect(Collectors.toMap(r -> r[0], Function.identity()));
         List<String> names = registered.stream().map(BenchOperation::name).toList();
-        assertThat(lines).hasSize(names.size() + 1);
-        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(names);
+        List<String> appRows = List.of(AppStartupBench.LAUNCH, AppStartupBench.FIRST_SCREEN);
+        assertThat(lines).hasSize(names.size() + appRows.size() + 1);
+        assertThat(rows.keySet()).containsAll(names).containsAll(appRows).hasSize(names.size() + appRows.size());
+        for (String app : appRows) { // the child console signed in and reached its first screen (issue 8, item 6)
+            assertThat(rows.get(app)[1]).as("p50 of %s (empty = the smoke sign-in failed)", app).isNotEmpty();
+        }
+        assertThat(rows.get(AppStartupBench.LAUNCH)[3]).isEqualTo("1500.000");
         assertThat(names).as("the audit example, the floor, sign-in, staff, settings, seeds, plans, baselines")
                 .contains("audit.first_page", "audit.deep_page", "audit.chain_check", "floor.select_1", "floor.pk_read",
                         "signin.sign_in", "staff.create", "settings.update", "seed.booking_history",
