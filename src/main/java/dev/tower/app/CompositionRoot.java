@@ -103,7 +103,7 @@ public final class CompositionRoot {
         session = newSession;
         StartupTimings.signedIn();
         ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut);
-        stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession)));
+        stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession, shell)));
         javafx.application.Platform.runLater(() -> { // after the pulse that lays it out
             StartupTimings.firstScreenShown();
             SmokeSignIn.firstScreenShown();
@@ -121,18 +121,20 @@ public final class CompositionRoot {
      * {@code .register(Section.BOOKINGS, () -> new BookingsView(new BookingsViewModel(
      * new BookingService(session, new BookingDao(session.jdbi())), executor)))}; the rest show a placeholder.
      */
-    private SectionViews sectionViews(Session session) {
+    private SectionViews sectionViews(Session session, ShellViewModel shell) {
         return new SectionViews()
                 .register(Section.STAFF, () -> new StaffView(new StaffViewModel(
                         new StaffService(session), executor, session.login())))
                 .register(Section.AUDIT, () -> new AuditView(new AuditViewModel(
-                        new AuditService(session), executor, session.has(Permission.VERIFY_AUDIT_CHAIN))))
+                        new AuditService(session), executor, session.has(Permission.VERIFY_AUDIT_CHAIN),
+                        java.time.ZoneId.systemDefault(), shell::open)))
                 .register(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(
                         new SettingsService(session), executor)))
                 .register(Section.BOOKINGS, () -> new dev.tower.booking.BookingsView(new dev.tower.booking.BookingsViewModel(
                         new dev.tower.booking.BookingService(session), session, executor),
                         new dev.tower.booking.BookingPageViewModel(new dev.tower.booking.BookingPageService(session),
-                                executor, java.time.ZoneId.systemDefault())))
+                                executor, java.time.ZoneId.systemDefault())),
+                        (view, id) -> view.openBooking(java.util.UUID.fromString(id)))
                 .register(Section.PROVIDERS, () -> providersView(session))
                 .register(Section.AREAS, () -> new AreasView(new AreasViewModel(
                         new AreaService(session), executor, session.has(Permission.MANAGE_SERVICE_AREAS))));

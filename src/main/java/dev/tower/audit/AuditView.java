@@ -1,17 +1,16 @@
 package dev.tower.audit;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.tower.ui.controls.BusyOverlay;
+import dev.tower.ui.controls.KeysetTable;
+import dev.tower.ui.controls.ScreenFrame;
 import dev.tower.ui.controls.Tables;
-import dev.tower.ui.controls.ViewLifecycle;
-import dev.tower.ui.controls.ErrorBanner;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -19,14 +18,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The Audit log screen: filters on top, entries on the left with "Load more" below them, the selected
- * entry's changes on the right, and the chain check. Talks to its ViewModel only.
+ * The Audit log screen on the kit's frame: filters on top, entries (a keyset table with "Load more")
+ * above the selected entry's changes, the chain check and its checkpoints beside the filters, and
+ * "Open record" for an entry about a booking. Talks to its ViewModel only.
  */
 public final class AuditView extends StackPane {
     private static final double DETAIL_MIN_HEIGHT = 150;
@@ -38,14 +42,12 @@ public final class AuditView extends StackPane {
         setId("auditView");
         getStyleClass().add("admin-screen");
 
-        ErrorBanner error = new ErrorBanner("auditError");
-        error.bind(viewModel.errorProperty());
-
         // list above, selected entry below: the table keeps the full width its six columns need
         AuditDetailPane detail = new AuditDetailPane(viewModel);
         detail.setMinHeight(DETAIL_MIN_HEIGHT);
-        VBox entries = entries();
+        KeysetTable<AuditEntry> entries = entries();
         entries.setMinHeight(DETAIL_MIN_HEIGHT);
+        entries.getStyleClass().add("audit-entries");
         SplitPane body = new SplitPane(entries, detail);
         body.setId("auditSplit");
         body.setOrientation(Orientation.VERTICAL);
@@ -53,25 +55,16 @@ public final class AuditView extends StackPane {
         body.getStyleClass().add("audit-split");
         VBox.setVgrow(body, Priority.ALWAYS);
 
-        VBox column = new VBox(12, new AuditFilterBar(viewModel, chainCheck()), error, body);
-        BusyOverlay overlay = new BusyOverlay("auditProgress", column);
-        overlay.bind(viewModel.busyProperty(), viewModel.busyMessageProperty());
-        getChildren().add(overlay);
-
-        ViewLifecycle.onEachShow(this, viewModel::load);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                viewModel.left();
-            }
-        });
+        VBox column = new VBox(12, new AuditFilterBar(viewModel, chainCheck()), body);
+        getChildren().add(new ScreenFrame("audit", "", viewModel.state(), column).onEachShow(viewModel::load));
     }
 
-    private VBox entries() {
-        TableView<AuditEntry> table = new TableView<>(viewModel.entries());
-        table.setId("auditTable");
-        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "admin-table");
+    private KeysetTable<AuditEntry> entries() {
+        KeysetTable<AuditEntry> keyset = new KeysetTable<>("auditTable", viewModel.list(), viewModel.state(),
+                "No audit entries match these filters.");
+        TableView<AuditEntry> table = keyset.table();
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        Tables.placeholder(table, "No audit entries match these filters.");
         table.getColumns().setAll(List.of(
                 Tables.<AuditEntry>textColumn("#", 60, 60, e -> Long.toString(e.seq())),
                 Tables.<AuditEntry>textColumn(viewModel.timeHeader(), 170, 170, viewModel::timeText),
@@ -80,25 +73,24 @@ public final class AuditView extends StackPane {
                 Tables.<AuditEntry>textColumn("Area", 110, 90, e -> AuditWording.table(e.tableName())),
                 Tables.<AuditEntry>textColumn("Record", 120, 120, AuditEntry::recordId)));
         Tables.bindSelection(table, viewModel.selectedProperty());
-        VBox.setVgrow(table, Priority.ALWAYS);
-
-        Label summary = new Label();
-        summary.setId("auditSummary");
-        summary.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        summary.textProperty().bind(viewModel.summaryProperty());
-        Button more = new Button("Load more", new FontIcon(Feather.CHEVRONS_DOWN));
-        more.setId("auditLoadMoreButton");
-        more.disableProperty().bind(viewModel.canLoadMoreProperty().not());
-        more.setOnAction(e -> viewModel.loadMore());
-        HBox footer = new HBox(8, summary, new Spacer(), more);
-        footer.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, table, footer);
-        box.getStyleClass().add("audit-entries");
-        return box;
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && viewModel.canOpenRecordProperty().get()) {
+                viewModel.openRecord();
+            }
+        });
+        return keyset;
     }
 
-    /** The chain check: its result (coloured, with an icon) to the left of the button. */
+    /** Open record, the chain check with its result (coloured, with an icon), and the checkpoint menu. */
     private HBox chainCheck() {
+        Button open = new Button("Open record", new FontIcon(Feather.EXTERNAL_LINK));
+        open.setId("auditOpenRecord");
+        open.getStyleClass().add(Styles.FLAT);
+        open.setMinWidth(USE_PREF_SIZE);
+        open.disableProperty().bind(viewModel.canOpenRecordProperty().not());
+        open.setOnAction(e -> viewModel.openRecord());
+        open.setTooltip(new Tooltip("Open the booking this entry is about; Back returns here"));
+
         Button check = new Button("Check chain integrity", new FontIcon(Feather.LINK));
         check.setId("checkChainButton");
         check.getStyleClass().add(Styles.BUTTON_OUTLINED);
@@ -108,11 +100,6 @@ public final class AuditView extends StackPane {
         check.setTooltip(new Tooltip(viewModel.mayVerifyChain()
                 ? "Recompute every entry's hash and check that none was changed, removed or reordered"
                 : "Your role may not check the audit chain"));
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setId("chainProgress");
-        spinner.setMaxSize(18, 18);
-        spinner.visibleProperty().bind(viewModel.chainBusyProperty());
-        spinner.managedProperty().bind(viewModel.chainBusyProperty());
 
         Label result = new Label();
         result.setId("chainResult");
@@ -127,9 +114,43 @@ public final class AuditView extends StackPane {
                 result.setGraphic(new FontIcon(intact ? Feather.CHECK_CIRCLE : Feather.ALERT_OCTAGON));
             }
         });
-        HBox row = new HBox(10, result, spinner, check);
+        HBox row = new HBox(10, result, open, check);
+        if (viewModel.mayVerifyChain()) {
+            row.getChildren().add(checkpoints());
+        }
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
-    /** @param width what the column needs without truncating the usual values; also its minimum */}
+    /** Save a checkpoint to a file kept elsewhere; later prove the log against it (all, or only what was added). */
+    private MenuButton checkpoints() {
+        MenuItem save = new MenuItem("Save a checkpoint\u2026", new FontIcon(Feather.DOWNLOAD));
+        save.setId("auditSaveCheckpoint");
+        save.setOnAction(e -> chooseFile(true, viewModel::exportCheckpoint));
+        MenuItem against = new MenuItem("Verify against a checkpoint\u2026", new FontIcon(Feather.SHIELD));
+        against.setId("auditVerifyCheckpoint");
+        against.setOnAction(e -> chooseFile(false, viewModel::verifyAgainst));
+        MenuItem since = new MenuItem("Check only what was added since a checkpoint\u2026", new FontIcon(Feather.FAST_FORWARD));
+        since.setId("auditVerifySince");
+        since.setOnAction(e -> chooseFile(false, viewModel::verifyFrom));
+        MenuButton menu = new MenuButton("Checkpoint", new FontIcon(Feather.BOOKMARK), save, against, since);
+        menu.setId("auditCheckpointMenu");
+        menu.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        menu.setMinWidth(USE_PREF_SIZE);
+        menu.disableProperty().bind(viewModel.canCheckChainProperty().not());
+        return menu;
+    }
+
+    private void chooseFile(boolean save, Consumer<Path> then) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(save ? "Save the audit checkpoint" : "Open an audit checkpoint");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audit checkpoints", "*.checkpoint", "*.txt"));
+        if (save) {
+            chooser.setInitialFileName("tower-audit.checkpoint");
+        }
+        File file = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            then.accept(file.toPath());
+        }
+    }
+}

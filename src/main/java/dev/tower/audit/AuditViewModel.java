@@ -1,13 +1,14 @@
 package dev.tower.audit;
 
-import dev.tower.error.ErrorText;
+import dev.tower.error.AccessDeniedException;
 import dev.tower.error.TowerException;
-import dev.tower.error.UserMessage;
-import dev.tower.ui.BackgroundTask;
+import dev.tower.error.ValidationException;
 import dev.tower.ui.LocalTimes;
 import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.kit.KeysetList;
+import dev.tower.ui.kit.Place;
+import dev.tower.ui.kit.ScreenState;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,31 +19,46 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The Audit log screen: filters, the newest entries first in keyset pages ("Load more" continues
- * below the last one shown), the field-by-field change of the selected entry, and the chain check.
- * Dates are the user's calendar days in their own time zone.
+ * below the last one shown), the field-by-field change of the selected entry, the chain check and its
+ * checkpoints (admin), and opening the record an entry is about (a booking) elsewhere in the console.
+ * Dates are the user's calendar days in their own time zone. Its busy state, error and notice are a
+ * kit {@link ScreenState}; the entries a kit {@link KeysetList} (cursor: the entry's sequence number).
  */
 public final class AuditViewModel {
     public static final int PAGE_SIZE = 50;
     /** The action filter's "any action" choice. */
     public static final String ANY_ACTION = "";
+    /** Audit tables whose records a section of the console can open, by the section's key. */
+    private static final Map<String, String> SECTION_OF_TABLE = Map.of("bookings", "bookings");
 
     private final AuditService service;
-    private final TaskExecutor executor;
     private final boolean mayVerifyChain;
     private final ZoneId zone;
-    private final int pageSize;
+    private final Consumer<Place> openPlace;
+    private final ScreenState state;
+    /** The selected entry's changes load beside the list, with their own spinner and latest-wins. */
+    private final ScreenState detailState;
+    private final KeysetList<AuditFilter, Long, AuditEntry> list;
 
     private final StringProperty actor = new SimpleStringProperty(this, "actor", "");
     private final ObjectProperty<String> action = new SimpleObjectProperty<>(this, "action", ANY_ACTION);
@@ -52,25 +68,16 @@ public final class AuditViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
     private final ObservableList<String> actionChoices = FXCollections.observableArrayList(ANY_ACTION);
 
-    private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<AuditEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<FieldChange> changes = FXCollections.observableArrayList();
-    private final SimpleBooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private AuditFilter shownFilter = AuditFilter.ANY;
-    private Long nextBeforeSeq;
-
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private final BooleanProperty detailBusy = new SimpleBooleanProperty(this, "detailBusy");
-    private final BooleanProperty chainBusy = new SimpleBooleanProperty(this, "chainBusy");
-    private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
-    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyStringWrapper chainResult = new ReadOnlyStringWrapper(this, "chainResult", "");
     private final ReadOnlyObjectWrapper<Boolean> chainIntact = new ReadOnlyObjectWrapper<>(this, "chainIntact");
 
     private final BooleanBinding canSearch;
     private final BooleanBinding canLoadMore;
     private final BooleanBinding canCheckChain;
+    private final BooleanBinding canOpenRecord;
 
     /** @param mayVerifyChain whether the session holds VERIFY_AUDIT_CHAIN (the service checks again) */
     public AuditViewModel(AuditService service, TaskExecutor executor, boolean mayVerifyChain) {
@@ -78,32 +85,49 @@ public final class AuditViewModel {
     }
 
     public AuditViewModel(AuditService service, TaskExecutor executor, boolean mayVerifyChain, ZoneId zone) {
-        this(service, executor, mayVerifyChain, zone, PAGE_SIZE);
+        this(service, executor, mayVerifyChain, zone, place -> { }, PAGE_SIZE);
+    }
+
+    /** @param openPlace opens a record elsewhere in the console (the shell's navigator) */
+    public AuditViewModel(AuditService service, TaskExecutor executor, boolean mayVerifyChain, ZoneId zone,
+                          Consumer<Place> openPlace) {
+        this(service, executor, mayVerifyChain, zone, openPlace, PAGE_SIZE);
     }
 
     /** @param pageSize entries per page; tests use small pages to reach the end quickly */
     AuditViewModel(AuditService service, TaskExecutor executor, boolean mayVerifyChain, ZoneId zone, int pageSize) {
-        this.pageSize = pageSize;
+        this(service, executor, mayVerifyChain, zone, place -> { }, pageSize);
+    }
+
+    private AuditViewModel(AuditService service, TaskExecutor executor, boolean mayVerifyChain, ZoneId zone,
+                           Consumer<Place> openPlace, int pageSize) {
         this.service = Objects.requireNonNull(service);
-        this.executor = Objects.requireNonNull(executor);
         this.mayVerifyChain = mayVerifyChain;
         this.zone = Objects.requireNonNull(zone);
-        canSearch = busy.not();
-        canLoadMore = hasMore.and(busy.not());
-        canCheckChain = chainBusy.not().and(new SimpleBooleanProperty(mayVerifyChain));
+        this.openPlace = Objects.requireNonNull(openPlace);
+        this.state = new ScreenState(executor);
+        this.detailState = new ScreenState(executor);
+        this.list = new KeysetList<>(state, "audit entries", pageSize, AuditFilter.ANY,
+                // the service reads one row more than asked itself; the list asks for one more than a page
+                (filter, beforeSeq, limit) -> service.page(filter, beforeSeq, limit).entries(), AuditEntry::seq);
+        canSearch = state.busyProperty().not();
+        canLoadMore = list.hasMoreProperty().and(state.busyProperty().not());
+        canCheckChain = state.busyProperty().not().and(new SimpleBooleanProperty(mayVerifyChain));
+        canOpenRecord = Bindings.createBooleanBinding(() -> recordPlace(selected.get()).isPresent(), selected);
         selected.addListener((obs, old, now) -> loadChanges(now));
+        list.rows().addListener((javafx.collections.ListChangeListener<AuditEntry>) c -> updateSummary());
+        list.hasMoreProperty().addListener((obs, old, now) -> updateSummary());
+        list.summaryProperty().addListener((obs, old, now) -> updateSummary());
     }
 
     /** Fills the action choices and shows the newest entries for the current filters. */
     public void load() {
-        executor.execute(BackgroundTask.of("Load audit action names", busy, service::actionNames)
-                .onSuccess(names -> {
-                    String chosen = action.get();
-                    actionChoices.setAll(ANY_ACTION);
-                    actionChoices.addAll(names);
-                    action.set(names.contains(chosen) ? chosen : ANY_ACTION);
-                })
-                .onFailure(this::failed));
+        state.run("actions", "Reading the audit action names\u2026", service::actionNames, names -> {
+            String chosen = action.get();
+            actionChoices.setAll(ANY_ACTION);
+            actionChoices.addAll(names);
+            action.set(names.contains(chosen) ? chosen : ANY_ACTION);
+        });
         search();
     }
 
@@ -113,46 +137,29 @@ public final class AuditViewModel {
         try {
             filter = filter();
         } catch (TowerException e) {
-            failed(e);
+            state.fail(e);
             return;
         }
-        error.set(null);
-        busyMessage.set("Reading the audit log\u2026");
-        executor.execute(BackgroundTask.of("Read audit log", busy, () -> service.page(filter, null, pageSize))
-                .onSuccess(page -> {
-                    shownFilter = filter;
-                    selected.set(null);
-                    entries.setAll(page.entries());
-                    pageLoaded(page);
-                })
-                .onFailure(this::failed));
+        selected.set(null);
+        list.setFilter(filter);
+        list.reload();
     }
 
     /** The next page of the same search, appended below. */
     public void loadMore() {
-        if (!canLoadMore.get()) {
-            return;
+        if (canLoadMore.get()) {
+            list.loadMore();
         }
-        AuditFilter filter = shownFilter;
-        Long before = nextBeforeSeq;
-        error.set(null);
-        busyMessage.set("Reading older entries\u2026");
-        executor.execute(BackgroundTask.of("Read audit log before #" + before, busy, () -> service.page(filter, before, pageSize))
-                .onSuccess(page -> {
-                    entries.addAll(page.entries());
-                    pageLoaded(page);
-                })
-                .onFailure(this::failed));
     }
 
     /** The screen was left: its error does not greet the next visit. */
     public void left() {
-        error.set(null);
+        state.left();
     }
 
     /** Input the view could not read (a date typed as 32/13/2026): said in the banner. */
     public void refuseInput(TowerException refused) {
-        failed(refused);
+        state.fail(refused);
     }
 
     public void clearFilters() {
@@ -166,17 +173,76 @@ public final class AuditViewModel {
     }
 
     public void checkChain() {
+        if (canCheckChain.get()) {
+            verify("Checking every entry of the audit chain\u2026", service::verifyChain, "");
+        }
+    }
+
+    /** Saves where the chain ends now to {@code file} (kept outside the database, readable by the user alone). */
+    public void exportCheckpoint(Path file) {
         if (!canCheckChain.get()) {
             return;
         }
+        state.run("chain", "Saving an audit checkpoint\u2026", () -> service.exportCheckpoint(file),
+                checkpoint -> state.notice("Saved a checkpoint at entry #" + checkpoint.seq() + " to " + file
+                        + ". Keep it away from this database; verify against it later."));
+    }
+
+    /** Walks the whole chain and checks that nothing up to the checkpoint in {@code file} was rewritten. */
+    public void verifyAgainst(Path file) {
+        if (canCheckChain.get()) {
+            verify("Checking the audit chain against the checkpoint\u2026",
+                    () -> service.verifyAgainst(readCheckpoint(file)), " against the checkpoint");
+        }
+    }
+
+    /** Checks only what was appended after the (already verified) checkpoint in {@code file}: quick. */
+    public void verifyFrom(Path file) {
+        if (canCheckChain.get()) {
+            verify("Checking the entries added since the checkpoint\u2026",
+                    () -> service.verifyFrom(readCheckpoint(file)), " since the checkpoint");
+        }
+    }
+
+    private void verify(String description, java.util.concurrent.Callable<ChainCheck> check, String scope) {
         chainResult.set("");
         chainIntact.set(null);
-        executor.execute(BackgroundTask.of("Verify audit chain", chainBusy, service::verifyChain)
-                .onSuccess(check -> {
-                    chainIntact.set(check.intact());
-                    chainResult.set(chainText(check));
-                })
-                .onFailure(this::failed));
+        state.run("chain", description, check, result -> {
+            chainIntact.set(result.intact());
+            chainResult.set(chainText(result) + (result.intact() ? scope : ""));
+        });
+    }
+
+    private static AuditCheckpoint readCheckpoint(Path file) {
+        try {
+            return AuditCheckpoint.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ValidationException("audit.unreadable_checkpoint", "Could not read the checkpoint file " + file + ".");
+        }
+    }
+
+    /** Opens the record the selected entry is about (a booking) in its own section; Back returns here. */
+    public void openRecord() {
+        recordPlace(selected.get()).ifPresent(place -> {
+            try {
+                openPlace.accept(place);
+            } catch (AccessDeniedException e) {
+                state.fail(e);
+            }
+        });
+    }
+
+    /** Where the entry's record lives in the console, if a section shows records of its table. */
+    static Optional<Place> recordPlace(AuditEntry entry) {
+        if (entry == null || entry.recordId() == null || !SECTION_OF_TABLE.containsKey(entry.tableName())) {
+            return Optional.empty();
+        }
+        try {
+            UUID.fromString(entry.recordId());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(Place.of(SECTION_OF_TABLE.get(entry.tableName()), entry.recordId()));
     }
 
     /** "Intact: 1,204 entries checked", or where the chain first breaks and how. */
@@ -205,33 +271,27 @@ public final class AuditViewModel {
         return new AuditFilter(actor.get(), chosenAction, table.get(), recordId.get(), start, end);
     }
 
-    private void pageLoaded(AuditService.Page page) {
-        nextBeforeSeq = page.nextBeforeSeq();
-        hasMore.set(nextBeforeSeq != null);
-        summary.set(entries.isEmpty() ? "No entries match these filters."
-                : String.format(Locale.ROOT, "%,d %s shown%s", entries.size(), entries.size() == 1 ? "entry" : "entries",
-                        hasMore.get() ? "; older ones follow" : ", the oldest included"));
+    private void updateSummary() {
+        int shown = list.rows().size();
+        summary.set(shown == 0 ? "No entries match these filters."
+                : String.format(Locale.ROOT, "%,d %s shown%s", shown, shown == 1 ? "entry" : "entries",
+                        list.hasMore() ? "; older ones follow" : ", the oldest included"));
     }
 
     private void loadChanges(AuditEntry entry) {
         changes.clear();
         if (entry == null) {
+            detailState.run("changes", "", () -> java.util.List.<FieldChange>of(), none -> { }); // drops a pending read
             return;
         }
-        executor.execute(BackgroundTask.of("Read changes of audit entry #" + entry.seq(), detailBusy, () -> service.changes(entry.seq()))
-                .onSuccess(list -> showChanges(entry, list))
-                .onFailure(this::failed));
+        // latest-wins in its lane: a slow read for an entry selected earlier never replaces this one's
+        detailState.run("changes", "Reading the change of entry #" + entry.seq() + "\u2026",
+                progress -> service.changes(entry.seq()), changes::setAll, state::fail);
     }
 
-    private void showChanges(AuditEntry entry, List<FieldChange> list) {
-        if (entry.equals(selected.get())) { // another entry may have been selected meanwhile
-            changes.setAll(list);
-        }
-    }
+    public ScreenState state() { return state; }
 
-    private void failed(TowerException failure) {
-        error.set(ErrorText.describe(failure));
-    }
+    public KeysetList<AuditFilter, Long, AuditEntry> list() { return list; }
 
     public StringProperty actorProperty() { return actor; }
 
@@ -247,13 +307,13 @@ public final class AuditViewModel {
 
     public ObservableList<String> actionChoices() { return actionChoices; }
 
-    public ObservableList<AuditEntry> entries() { return entries; }
+    public ObservableList<AuditEntry> entries() { return list.rows(); }
 
     public ObjectProperty<AuditEntry> selectedProperty() { return selected; }
 
     public ObservableList<FieldChange> changes() { return changes; }
 
-    public ReadOnlyBooleanProperty hasMoreProperty() { return hasMore; }
+    public ReadOnlyBooleanProperty hasMoreProperty() { return list.hasMoreProperty(); }
 
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 
@@ -265,18 +325,17 @@ public final class AuditViewModel {
 
     public BooleanBinding canCheckChainProperty() { return canCheckChain; }
 
-    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    /** Whether the selected entry's record can be opened in its own section (a booking). */
+    public BooleanBinding canOpenRecordProperty() { return canOpenRecord; }
 
-    public ReadOnlyBooleanProperty detailBusyProperty() { return detailBusy; }
+    public ReadOnlyBooleanProperty busyProperty() { return state.busyProperty(); }
 
-    public ReadOnlyBooleanProperty chainBusyProperty() { return chainBusy; }
+    public ReadOnlyBooleanProperty detailBusyProperty() { return detailState.busyProperty(); }
 
-    public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
-
-    public ReadOnlyObjectProperty<UserMessage> errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<dev.tower.error.UserMessage> errorProperty() { return state.errorProperty(); }
 
     public String errorText() {
-        return error.get() == null ? "" : error.get().text();
+        return state.error() == null ? "" : state.error().text();
     }
 
     /** Empty until checked. */

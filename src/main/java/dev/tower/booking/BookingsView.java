@@ -95,7 +95,12 @@ public final class BookingsView extends BorderPane {
     }
 
     private void openSelected() {
-        page.open(vm.selectedProperty().get().id());
+        openBooking(vm.selectedProperty().get().id());
+    }
+
+    /** Shows one booking's page, as if picked from the list (the shell opens "bookings/&lt;id&gt;" this way). */
+    public void openBooking(java.util.UUID booking) {
+        page.open(booking);
         setCenter(pageView);
         // the table just left the scene; keep the focus inside this view so Escape reaches it
         pageView.lookup("#bookingPageBack").requestFocus();

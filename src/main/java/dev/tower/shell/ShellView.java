@@ -54,8 +54,8 @@ public final class ShellView extends BorderPane {
         setLeft(sidebar());
         setCenter(overlay);
 
-        viewModel.selectedSectionProperty().addListener((obs, old, now) -> show(now));
-        show(viewModel.selectedSectionProperty().get());
+        viewModel.placeProperty().addListener((obs, old, now) -> show());
+        show();
     }
 
     private VBox sidebar() {
@@ -126,7 +126,16 @@ public final class ShellView extends BorderPane {
         signOut.setOnAction(e -> viewModel.signOut());
         signOut.setMinWidth(USE_PREF_SIZE);
 
-        HBox header = new HBox(12, sectionTitle, new Spacer(), user, theme, signOut);
+        Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+        back.setId("shellBack");
+        back.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        back.setTooltip(new Tooltip("Back to the previous place"));
+        back.visibleProperty().bind(viewModel.canGoBack());
+        back.managedProperty().bind(viewModel.canGoBack());
+        back.setOnAction(e -> viewModel.back());
+        back.setMinWidth(USE_PREF_SIZE);
+
+        HBox header = new HBox(12, back, sectionTitle, new Spacer(), user, theme, signOut);
         header.setId("shellHeader");
         header.getStyleClass().add("shell-header");
         header.setAlignment(Pos.CENTER_LEFT);
@@ -136,6 +145,15 @@ public final class ShellView extends BorderPane {
     private static void themeIcon(Button toggle, boolean dark) {
         toggle.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
         toggle.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
+    }
+
+    private void show() {
+        Section section = viewModel.selectedSectionProperty().get();
+        show(section);
+        if (section != null) {
+            viewModel.placeProperty().get().record().ifPresent(id -> sectionViews.recordOpenerFor(section)
+                    .ifPresent(open -> open.accept(openedViews.get(section), id)));
+        }
     }
 
     private void show(Section section) {

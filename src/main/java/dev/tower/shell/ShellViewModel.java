@@ -7,6 +7,9 @@ import dev.tower.security.Session;
 import dev.tower.ui.BackgroundTask;
 import dev.tower.ui.TaskExecutor;
 import dev.tower.ui.ThemeSetting;
+import dev.tower.ui.kit.Navigator;
+import dev.tower.ui.kit.Place;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,8 +22,12 @@ import javafx.collections.ObservableList;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The signed-in frame: which sections the role may open, which one is open, who is signed in. */
+/**
+ * The signed-in frame: which sections the role may open, which place (section, optionally one record in
+ * it) is open with a Back history, who is signed in. Screens open a record elsewhere through {@link #open}.
+ */
 public final class ShellViewModel {
     private final Session session;
     private final TaskExecutor executor;
@@ -35,6 +42,7 @@ public final class ShellViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final Navigator navigator;
 
     /** @param onSignedOut runs on the UI thread once the session's connections are closed */
     public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut) {
@@ -48,12 +56,42 @@ public final class ShellViewModel {
         roleLabel.set(session.role().label());
         databaseLabel.set(session.databaseLabel());
         selectedSection.set(sections.isEmpty() ? null : sections.getFirst());
+        navigator = new Navigator(Place.section(sections.isEmpty() ? NO_SECTION : sections.getFirst().key()));
+        navigator.currentProperty().addListener((obs, old, place) -> selectedSection.set(sectionOf(place).orElse(null)));
     }
+
+    /** Where a role without any section "is": nothing can be opened from there. */
+    private static final String NO_SECTION = "none";
 
     /** Opens a section; refuses (typed) one the role may not see, whatever the view shows. */
     public void select(Section section) {
-        AccessGuard.require(session, section.permission());
-        selectedSection.set(section);
+        open(Place.section(section.key()));
+    }
+
+    /**
+     * Opens a place (a section, or one record in it: "bookings/&lt;id&gt;"), remembering the current one for
+     * {@link #back}; refuses (typed) a section the role may not see, and says so for one that does not exist.
+     */
+    public void open(Place place) {
+        Optional<Section> section = sectionOf(place);
+        if (section.isEmpty()) {
+            error.set(new UserMessage("Nothing to open",
+                    "There is no \"" + place.section() + "\" section in Tower.", place.toString()));
+            return;
+        }
+        AccessGuard.require(session, section.get().permission());
+        error.set(null);
+        navigator.goTo(place);
+    }
+
+    /** Returns to the place opened before this one; false when there is none. */
+    public boolean back() {
+        error.set(null);
+        return navigator.back();
+    }
+
+    private static Optional<Section> sectionOf(Place place) {
+        return Arrays.stream(Section.values()).filter(s -> s.key().equals(place.section())).findFirst();
     }
 
     /** Closes this staff member's connections off the UI thread, then hands back to sign-in. */
@@ -72,6 +110,11 @@ public final class ShellViewModel {
     }
 
     public ObservableList<Section> sections() { return sections; }
+
+    /** The open place; its section is {@link #selectedSectionProperty}. */
+    public ReadOnlyObjectProperty<Place> placeProperty() { return navigator.currentProperty(); }
+
+    public BooleanBinding canGoBack() { return navigator.canGoBack(); }
 
     public ReadOnlyObjectProperty<Section> selectedSectionProperty() { return selectedSection.getReadOnlyProperty(); }
 

@@ -3,49 +3,43 @@ package dev.tower.staff;
 import atlantafx.base.theme.Styles;
 import dev.tower.security.Role;
 import dev.tower.ui.controls.Fields;
+import dev.tower.ui.controls.FormPanel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The Staff screen's side panel: the form the ViewModel has open (add a login, change the selected
- * member's role, or set their new password), hidden while none is. Problems show under each field as
- * people type; the command stays disabled until the form is complete.
+ * The Staff screen's side panel: the kit {@link FormPanel} of the form the ViewModel has open (add a
+ * login, change the selected member's role, or set their new password), hidden while none is. Each
+ * form scrolls rather than clips, so an error and field problems never push its buttons off the window.
  */
-final class StaffForms extends VBox {
+final class StaffForms extends StackPane {
     private static final double WIDTH = 300;
 
     private final StaffViewModel viewModel;
-    private final List<Node> addForm;
-    private final List<Node> roleForm;
-    private final List<Node> passwordForm;
+    // built once and swapped: the fields stay bound to the same ViewModel properties throughout
+    private final FormPanel addForm;
+    private final FormPanel roleForm;
+    private final FormPanel passwordForm;
 
     StaffForms(StaffViewModel viewModel) {
         this.viewModel = viewModel;
         setId("staffFormPanel");
-        getStyleClass().add("side-panel");
-        setSpacing(6);
         setPrefWidth(WIDTH);
         setMinWidth(WIDTH);
         setMaxWidth(WIDTH);
-        // built once and swapped: the fields stay bound to the same ViewModel properties throughout
         addForm = addForm();
         roleForm = roleForm();
         passwordForm = passwordForm();
@@ -65,67 +59,53 @@ final class StaffForms extends VBox {
         }
     }
 
-    private List<Node> addForm() {
-        TextField login = textField("newStaffLogin", "e.g. jordan_lee", viewModel.newLoginProperty());
-        TextField name = textField("newStaffName", "e.g. Jordan Lee", viewModel.newNameProperty());
-        ComboBox<Role> role = roleBox("newStaffRole");
-        role.valueProperty().bindBidirectional(viewModel.newRoleProperty());
-        PasswordField password = passwordField("newStaffPassword", viewModel.newPasswordProperty());
-        PasswordField confirm = passwordField("newStaffConfirm", viewModel.newConfirmProperty());
-
-        List<Node> nodes = new ArrayList<>(List.of(title("Add a staff member", Feather.USER_PLUS)));
-        nodes.addAll(field("Login", login, "newStaffLoginProblem", viewModel.newLoginProblem()));
-        nodes.addAll(field("Name", name, "newStaffNameProblem", viewModel.newNameProblem()));
-        nodes.addAll(List.of(Fields.label("Role", role), role));
-        nodes.addAll(field("Password", password, "newStaffPasswordProblem", viewModel.newPasswordProblem()));
-        nodes.addAll(field("Repeat the password", confirm, "newStaffConfirmProblem", viewModel.newConfirmProblem()));
-        nodes.add(note("They sign in with this login and password (at least " + StaffRules.MIN_PASSWORD_LENGTH
-                + " characters). Tower never stores or logs passwords."));
-        nodes.add(actions("createStaffButton", "Add staff", viewModel.canCreateProperty(), viewModel::create));
-        return nodes;
+    private FormPanel addForm() {
+        FormPanel panel = new FormPanel("staffAddForm", "Add a staff member");
+        text(panel, new TextField(), "newStaffLogin", "Login", viewModel.newLoginProperty(), viewModel.newLoginProblem())
+                .setPromptText("e.g. jordan_lee");
+        text(panel, new TextField(), "newStaffName", "Name", viewModel.newNameProperty(), viewModel.newNameProblem())
+                .setPromptText("e.g. Jordan Lee");
+        panel.labelled("Role", roleBox("newStaffRole", viewModel.newRoleProperty()));
+        text(panel, new PasswordField(), "newStaffPassword", "Password", viewModel.newPasswordProperty(),
+                viewModel.newPasswordProblem());
+        text(panel, new PasswordField(), "newStaffConfirm", "Repeat the password", viewModel.newConfirmProperty(),
+                viewModel.newConfirmProblem());
+        return panel.note("They sign in with this login and password (at least " + StaffRules.MIN_PASSWORD_LENGTH
+                        + " characters). Tower never stores or logs passwords.")
+                .actions(actions("createStaffButton", "Add staff", viewModel.canCreateProperty(), viewModel::create));
     }
 
-    private List<Node> roleForm() {
-        ComboBox<Role> role = roleBox("roleChoice");
-        role.valueProperty().bindBidirectional(viewModel.roleChoiceProperty());
-        List<Node> nodes = new ArrayList<>(List.of(title("Change role", Feather.SHIELD), subject()));
-        nodes.addAll(List.of(Fields.label("New role", role), role));
-        nodes.add(note("The new role applies the next time they sign in. Tower keeps at least one active admin."));
-        nodes.add(actions("applyRoleButton", "Change role", viewModel.canChangeRoleProperty(), viewModel::changeRole));
-        return nodes;
+    private FormPanel roleForm() {
+        FormPanel panel = new FormPanel("staffRoleForm", "Change role").add(subject());
+        panel.labelled("New role", roleBox("roleChoice", viewModel.roleChoiceProperty()));
+        return panel.note("The new role applies the next time they sign in. Tower keeps at least one active admin.")
+                .actions(actions("applyRoleButton", "Change role", viewModel.canChangeRoleProperty(), viewModel::changeRole));
     }
 
-    private List<Node> passwordForm() {
-        PasswordField password = passwordField("resetPasswordField", viewModel.resetPasswordProperty());
-        PasswordField confirm = passwordField("resetConfirmField", viewModel.resetConfirmProperty());
-        List<Node> nodes = new ArrayList<>(List.of(title("Reset password", Feather.KEY), subject()));
-        nodes.addAll(field("New password", password, "resetPasswordProblem", viewModel.resetPasswordProblem()));
-        nodes.addAll(field("Repeat the password", confirm, "resetConfirmProblem", viewModel.resetConfirmProblem()));
-        nodes.add(note("Give it to them in person; they keep using their login as before."));
-        nodes.add(actions("applyPasswordButton", "Set password", viewModel.canResetPasswordProperty(), viewModel::resetPassword));
-        return nodes;
+    private FormPanel passwordForm() {
+        FormPanel panel = new FormPanel("staffPasswordForm", "Reset password").add(subject());
+        text(panel, new PasswordField(), "resetPasswordField", "New password", viewModel.resetPasswordProperty(),
+                viewModel.resetPasswordProblem());
+        text(panel, new PasswordField(), "resetConfirmField", "Repeat the password", viewModel.resetConfirmProperty(),
+                viewModel.resetConfirmProblem());
+        return panel.note("Give it to them in person; they keep using their login as before.")
+                .actions(actions("applyPasswordButton", "Set password", viewModel.canResetPasswordProperty(),
+                        viewModel::resetPassword));
     }
 
-    private static List<Node> field(String label, Node field, String problemId, StringBinding problem) {
-        return List.of(Fields.label(label, field), field, Fields.problem(problemId, problem, field));
+    /**
+     * A labelled text field with its problem line. The ViewModel's rules read more than one field (a
+     * password may not contain the login), so its problems are bindings rather than kit {@code Field}s.
+     */
+    private static <C extends TextInputControl> C text(FormPanel panel, C control, String id, String label,
+                                                       StringProperty value, StringBinding problem) {
+        control.setId(id);
+        control.textProperty().bindBidirectional(value);
+        panel.add(Fields.label(label, control), control, Fields.problem(id + "Problem", problem, control));
+        return control;
     }
 
-    private static TextField textField(String id, String prompt, StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private static PasswordField passwordField(String id, StringProperty value) {
-        PasswordField field = new PasswordField();
-        field.setId(id);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private static ComboBox<Role> roleBox(String id) {
+    private static ComboBox<Role> roleBox(String id, ObjectProperty<Role> value) {
         ComboBox<Role> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(Role.values());
@@ -141,14 +121,7 @@ final class StaffForms extends VBox {
                 return null;
             }
         });
-        return box;
-    }
-
-    private static HBox title(String text, Feather icon) {
-        Label title = new Label(text, new FontIcon(icon));
-        title.getStyleClass().add(Styles.TITLE_4);
-        HBox box = new HBox(title);
-        box.getStyleClass().add("side-panel-title");
+        box.valueProperty().bindBidirectional(value);
         return box;
     }
 
@@ -163,15 +136,7 @@ final class StaffForms extends VBox {
         return label;
     }
 
-    private static Label note(String text) {
-        Label note = new Label(text);
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "side-panel-note");
-        return note;
-    }
-
-    private HBox actions(String id, String text, BooleanBinding enabled, Runnable command) {
+    private Button[] actions(String id, String text, BooleanBinding enabled, Runnable command) {
         Button apply = new Button(text, new FontIcon(Feather.CHECK));
         apply.setId(id);
         apply.getStyleClass().add(Styles.ACCENT);
@@ -182,9 +147,6 @@ final class StaffForms extends VBox {
         cancel.setId("cancelStaffForm");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> viewModel.cancelForm());
-        HBox row = new HBox(8, apply, cancel);
-        row.setAlignment(Pos.CENTER_RIGHT);
-        row.getStyleClass().add("side-panel-actions");
-        return row;
+        return new Button[] {apply, cancel};
     }
 }

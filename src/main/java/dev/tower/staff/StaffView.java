@@ -8,7 +8,6 @@ import dev.tower.ui.controls.Tables;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,15 +35,7 @@ public final class StaffView extends StackPane {
 
         StaffForms forms = new StaffForms(viewModel);
         HBox.setHgrow(table, Priority.ALWAYS);
-        // the form scrolls inside its card rather than pushing its buttons below the window
-        ScrollPane formScroll = new ScrollPane(forms);
-        formScroll.setFitToWidth(true);
-        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        formScroll.getStyleClass().addAll(Styles.FLAT, "form-panel");
-        formScroll.setMinWidth(USE_PREF_SIZE);
-        formScroll.visibleProperty().bind(forms.visibleProperty());
-        formScroll.managedProperty().bind(forms.managedProperty());
-        HBox body = new HBox(16, table(), formScroll);
+        HBox body = new HBox(16, table(), forms); // each form scrolls itself (kit FormPanel)
         body.setAlignment(Pos.TOP_LEFT);
 
         VBox column = new VBox(12, toolbar(), body);

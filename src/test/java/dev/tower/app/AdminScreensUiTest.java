@@ -165,6 +165,10 @@ class AdminScreensUiTest extends ConsoleUiTest {
         assertThat(text(robot, "#settingsNoticeText")).isEqualTo("Saved. Dispute resolution time: " + next + " hours.");
         waitUntil(() -> text(robot, "#setting-dispute-sla-hours-value").equals(next + " hours"));
         screenshot("settings-admin.png");
+        robot.clickOn("#themeToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("settings-admin-dark.png");
+        robot.clickOn("#themeToggle"); // the theme setting is shared: leave it light for the next test
         try (var admin = AdminSession.open()) {
             SettingsService settings = new SettingsService(admin.session());
             assertThat(sla(settings)).isEqualTo(next);

@@ -5,8 +5,12 @@ import dev.tower.settings.SettingsService;
 import dev.tower.settings.SystemSetting;
 import dev.tower.testing.AdminSession;
 import dev.tower.ui.SyncTaskExecutor;
+import dev.tower.ui.kit.Place;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -147,6 +151,63 @@ class AuditViewModelTest {
                     ZoneId.of("Asia/Tokyo"));
             AuditEntry e = new AuditEntry(1, Instant.parse("2025-06-30T20:15:05Z"), "a", "b", "c", "d", "UPDATE", null, null);
             assertThat(vm.timeText(e)).isEqualTo("2025-07-01 05:15:05");
+        }
+    }
+
+    @Test
+    void aCheckpointSavedToAFileVerifiesTheChainAgainstItAndSinceIt(@TempDir Path dir) throws Exception {
+        try (var admin = AdminSession.open()) {
+            AuditViewModel vm = new AuditViewModel(new AuditService(admin.session()), new SyncTaskExecutor(), true, ZONE);
+            changeTheFeeSevenTimes(admin); // a checkpoint at a real entry (an empty log's #0 is not one to verify)
+            Path file = dir.resolve("tower-audit.checkpoint");
+            vm.exportCheckpoint(file);
+            AuditCheckpoint saved = AuditCheckpoint.parse(Files.readString(file));
+            assertThat(vm.state().notice()).startsWith("Saved a checkpoint at entry #" + saved.seq() + " to ");
+
+            changeTheFeeSevenTimes(admin); // the log grows after the checkpoint
+            vm.verifyAgainst(file);
+            assertThat(vm.chainIntactProperty().get()).as(vm.chainResultProperty().get()).isTrue();
+            assertThat(vm.chainResultProperty().get()).matches("Intact: [\\d,]+ entr(y|ies) checked against the checkpoint");
+            vm.verifyFrom(file);
+            assertThat(vm.chainIntactProperty().get()).isTrue();
+            assertThat(vm.chainResultProperty().get()).endsWith(" since the checkpoint");
+
+            Path notOne = dir.resolve("notes.txt");
+            Files.writeString(notOne, "groceries");
+            vm.verifyAgainst(notOne);
+            assertThat(vm.errorText()).isEqualTo("This file is not a Tower audit checkpoint.");
+            vm.verifyFrom(dir.resolve("missing.checkpoint"));
+            assertThat(vm.errorText()).startsWith("Could not read the checkpoint file ");
+        }
+    }
+
+    @Test
+    void withoutTheChainPermissionNoCheckpointIsSaved(@TempDir Path dir) {
+        try (var admin = AdminSession.open()) {
+            AuditViewModel vm = new AuditViewModel(new AuditService(admin.session()), new SyncTaskExecutor(), false, ZONE);
+            vm.exportCheckpoint(dir.resolve("c"));
+            assertThat(Files.exists(dir.resolve("c"))).isFalse();
+        }
+    }
+
+    @Test
+    void anEntryAboutABookingOpensThatBookingElsewhere() {
+        AuditEntry booking = new AuditEntry(9, Instant.now(), "demo_ops", "accept_booking", "bookings",
+                "7c1a0d9e-0000-4000-8000-000000000001", "UPDATE", null, null);
+        AuditEntry setting = new AuditEntry(10, Instant.now(), "demo_admin", "set_system_setting", "system_settings",
+                "platform.fee_percent", "UPDATE", null, null);
+        try (var admin = AdminSession.open()) {
+            List<Place> opened = new ArrayList<>();
+            AuditViewModel vm = new AuditViewModel(new AuditService(admin.session()), new SyncTaskExecutor(), true, ZONE,
+                    opened::add);
+            vm.selectedProperty().set(setting);
+            assertThat(vm.canOpenRecordProperty().get()).isFalse();
+            vm.openRecord();
+            assertThat(opened).isEmpty();
+            vm.selectedProperty().set(booking);
+            assertThat(vm.canOpenRecordProperty().get()).isTrue();
+            vm.openRecord();
+            assertThat(opened).containsExactly(Place.of("bookings", "7c1a0d9e-0000-4000-8000-000000000001"));
         }
     }
 }

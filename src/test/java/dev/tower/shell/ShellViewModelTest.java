@@ -7,6 +7,7 @@ import dev.tower.testing.TestSessions;
 import dev.tower.ui.ManualTaskExecutor;
 import dev.tower.ui.SyncTaskExecutor;
 import dev.tower.ui.ThemeSetting;
+import dev.tower.ui.kit.Place;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,5 +86,33 @@ class ShellViewModelTest {
         assertThat(closes.get()).isEqualTo(1);
         assertThat(navigations.get()).isEqualTo(1);
         assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void openingARecordElsewhereRemembersWhereBackReturns() {
+        ShellViewModel admin = shellFor(Role.ADMIN);
+        assertThat(admin.canGoBack().get()).isFalse();
+        admin.select(AUDIT);
+        admin.open(Place.of("bookings", "7c1a0d9e-0000-4000-8000-000000000001"));
+        assertThat(admin.selectedSectionProperty().get()).isEqualTo(BOOKINGS);
+        assertThat(admin.placeProperty().get().record()).contains("7c1a0d9e-0000-4000-8000-000000000001");
+        assertThat(admin.canGoBack().get()).isTrue();
+
+        assertThat(admin.back()).isTrue();
+        assertThat(admin.placeProperty().get()).isEqualTo(Place.section("audit"));
+        assertThat(admin.selectedSectionProperty().get()).isEqualTo(AUDIT);
+        assertThat(admin.back()).isTrue(); // to the first section, where the shell opened
+        assertThat(admin.selectedSectionProperty().get()).isEqualTo(PROVIDERS);
+        assertThat(admin.back()).isFalse();
+    }
+
+    @Test
+    void aPlaceOutsideTheRoleOrTheConsoleIsNotOpened() {
+        ShellViewModel ops = shellFor(Role.OPS);
+        assertThatThrownBy(() -> ops.open(Place.of("audit", "12"))).isInstanceOf(AccessDeniedException.class);
+        ops.open(Place.section("nowhere"));
+        assertThat(ops.errorProperty().get().text()).isEqualTo("There is no \"nowhere\" section in Tower.");
+        assertThat(ops.selectedSectionProperty().get()).isEqualTo(PROVIDERS);
+        assertThat(ops.canGoBack().get()).isFalse();
     }
 }

@@ -5,6 +5,7 @@ import dev.tower.testing.Screenshots;
 import dev.tower.testing.TestSessions;
 import dev.tower.ui.ManualTaskExecutor;
 import dev.tower.ui.Themes;
+import dev.tower.testing.ConsoleUiTest;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -35,9 +36,10 @@ class SignInViewUiTest {
             requests.add(r);
             return TestSessions.offline(Role.OPS);
         }, executor, "jdbc:postgresql://localhost:5999/postgres", null, s -> { });
-        Scene scene = new Scene(new SignInView(vm), 1000, 700);
+        Scene scene = new Scene(new SignInView(vm), ConsoleUiTest.DEFAULT_WIDTH, ConsoleUiTest.DEFAULT_HEIGHT);
         Themes.style(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the shared primary stage: leave it at the default window for the next test
         stage.show();
     }
 

@@ -37,6 +37,10 @@ public abstract class ConsoleUiTest {
         FxToolkit.setupFixture(() -> {
             root = new CompositionRoot(new AppConfig(jdbcUrl, true));
             root.start(stage);
+            // the primary stage is shared by every UI test in the JVM and a shown stage keeps the size an
+            // earlier test left it at (a smaller one puts the Staff form's Cancel below the fold): always
+            // start at the default window, the scene's 1180x760
+            stage.sizeToScene();
         });
     }
 
@@ -44,6 +48,10 @@ public abstract class ConsoleUiTest {
     void stopConsole() throws Exception {
         WaitForAsyncUtils.asyncFx(root::stop).get(10, TimeUnit.SECONDS);
     }
+
+    /** The window every console test runs in: the default size of {@code CompositionRoot}'s scene. */
+    public static final double DEFAULT_WIDTH = 1180;
+    public static final double DEFAULT_HEIGHT = 760;
 
     /** Types the login and password and presses Sign in; does not wait for the outcome. */
     protected static void typeCredentials(FxRobot robot, String login, String password) {
