@@ -30,6 +30,10 @@ public interface BookingDao {
     long estimateAll();
 
     @SqlQuery
+    @RegisterConstructorMapper(ServiceAreaChoice.class)
+    List<ServiceAreaChoice> serviceAreas();
+
+    @SqlQuery
     int version(@Bind("id") UUID id);
 
     @SqlQuery

@@ -43,6 +43,48 @@ public final class BookingService {
         return session.jdbi().withExtension(BookingDao.class, BookingDao::estimateAll);
     }
 
+    /**
+     * How many bookings match, counted only up to {@code cap}: a result above {@code cap} means "more than
+     * cap". Reads at most cap + 1 rows of the same keyset page, so it stays cheap at a million bookings.
+     */
+    public int countUpTo(BookingFilter filter, int cap) {
+        if (cap < 1 || cap > MAX_PAGE) {
+            throw new ValidationException("booking.bad_count_cap", "Count up to 1 to " + MAX_PAGE + " bookings.");
+        }
+        return read(filter, null, cap + 1).size();
+    }
+
+    public List<ServiceAreaChoice> serviceAreas() {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        return session.jdbi().withExtension(BookingDao.class, BookingDao::serviceAreas);
+    }
+
+    /** The caller's saved views and those shared with their role, their own first. */
+    public List<SavedView> savedViews() {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        return session.jdbi().withExtension(SavedViewDao.class, SavedViewDao::visible);
+    }
+
+    /** Saves {@code filter} as the caller's view {@code name} (replacing one of that name); shared: with their role. */
+    public UUID saveView(String name, BookingFilter filter, boolean shared) {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        BookingFilter f = filter == null ? BookingFilter.ANY : filter;
+        try {
+            return session.jdbi().withExtension(SavedViewDao.class, dao -> dao.save(name, f, shared));
+        } catch (RuntimeException e) {
+            throw ErrorClassifier.classify(e);
+        }
+    }
+
+    public void deleteView(UUID view) {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        try {
+            session.jdbi().withExtension(SavedViewDao.class, dao -> dao.delete(view));
+        } catch (RuntimeException e) {
+            throw ErrorClassifier.classify(e);
+        }
+    }
+
     /** The states the transition table allows from {@code status}, in the diagram's order. */
     public List<String> legalNextStates(String status) {
         AccessGuard.require(session, Permission.VIEW_BOOKINGS);
