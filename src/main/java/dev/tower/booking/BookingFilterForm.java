@@ -75,8 +75,8 @@ public final class BookingFilterForm {
         fromDay.set(f.from() == null ? null : f.from().atZone(zone).toLocalDate());
         toDay.set(f.to() == null ? null : f.to().atZone(zone).toLocalDate().minusDays(1));
         lateHours.set(f.startedLateByHours() == null ? 0 : f.startedLateByHours());
-        customer.set(f.customerId() == null ? null : keepName(customer.get(), f.customerId(), "The chosen customer"));
-        provider.set(f.providerId() == null ? null : keepName(provider.get(), f.providerId(), "The chosen provider"));
+        customer.set(f.customerId() == null ? null : keepName(customer.get(), f.customerId(), "as saved in the view"));
+        provider.set(f.providerId() == null ? null : keepName(provider.get(), f.providerId(), "as saved in the view"));
     }
 
     /** Every control back to "any". */

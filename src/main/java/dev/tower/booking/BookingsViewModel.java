@@ -42,6 +42,7 @@ public final class BookingsViewModel {
     private final KeysetList<BookingFilter, BookingCursor, BookingRow> list;
     private final BookingFilterForm filters = new BookingFilterForm(ZoneId.systemDefault());
     private final SavedViewsModel savedViews;
+    private boolean showing;
     private final ObjectProperty<BookingRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<BookingTransition> moves = FXCollections.observableArrayList();
     private final ObservableList<CancelReason> reasons = FXCollections.observableArrayList();
@@ -73,10 +74,7 @@ public final class BookingsViewModel {
     /** Shows the screen: the cancellation reasons, the size estimate and the newest bookings. */
     public void load() {
         state.run("reasons", "Loading cancellation reasons…", service::cancelReasons, reasons::setAll);
-        state.run("areas", "Loading service areas…", service::serviceAreas, a -> {
-            filters.areas().setAll(BookingFilterForm.ANY_AREA);
-            filters.areas().addAll(a);
-        });
+        state.run("areas", "Loading service areas…", service::serviceAreas, this::showAreas);
         savedViews.load();
         state.run("estimate", "Estimating…", service::estimatedTotal,
                 n -> estimate.set(n > 0 ? "about " + String.format("%,d", n) + " bookings" : ""));
@@ -97,8 +95,33 @@ public final class BookingsViewModel {
 
     /** Shows {@code filter} in the controls and reads its first page (a saved view, a party's bookings). */
     public void show(BookingFilter filter) {
-        filters.show(filter);
+        showing = true;
+        try {
+            filters.show(filter);
+        } finally {
+            showing = false;
+        }
         applyFilters();
+    }
+
+    /** A filter control changed: read the first page again (once, not per control, while a view is shown). */
+    public void filtersChanged() {
+        if (!showing) {
+            apply.execute();
+        }
+    }
+
+    /** A choice box drops its value when its items are replaced; the chosen area is put back without a reload. */
+    private void showAreas(List<ServiceAreaChoice> areas) {
+        ServiceAreaChoice chosen = filters.areaProperty().get();
+        showing = true;
+        try {
+            filters.areas().setAll(BookingFilterForm.ANY_AREA);
+            filters.areas().addAll(areas);
+            filters.areaProperty().set(chosen == null ? BookingFilterForm.ANY_AREA : chosen);
+        } finally {
+            showing = false;
+        }
     }
 
     /** Only this customer's bookings, every other filter cleared (the booking page's link). */
