@@ -8,11 +8,12 @@ import java.util.UUID;
 /**
  * What the bookings browser filters on; every field is optional (null or blank = any). {@code from}/{@code to}
  * bound the booking's creation time (the order the list is in), {@code to} exclusive.
+ * {@code sort}: the list's order (null: newest booked first; saved views keep only the filters).
  * {@code startedLateByHours}: only bookings accepted but not started that many hours after their schedule.
  */
 public record BookingFilter(String status, String paymentStatus, Instant from, Instant to, UUID serviceAreaId,
                             String category, UUID providerId, UUID customerId, String search,
-                            Integer startedLateByHours) {
+                            Integer startedLateByHours, BookingSort sort) {
     public static final BookingFilter ANY = new BookingFilter(null, null, null, null, null, null, null, null, null);
     public static final int MAX_LATE_HOURS = 24 * 30;
     /** Search terms shorter than this cannot use a trigram index; they only match order numbers by prefix. */
@@ -23,7 +24,14 @@ public record BookingFilter(String status, String paymentStatus, Instant from, I
         this(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search, null);
     }
 
+    public BookingFilter(String status, String paymentStatus, Instant from, Instant to, UUID serviceAreaId,
+                         String category, UUID providerId, UUID customerId, String search, Integer startedLateByHours) {
+        this(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search,
+                startedLateByHours, null);
+    }
+
     public BookingFilter {
+        sort = sort == null ? BookingSort.NEWEST_CREATED : sort;
         if (startedLateByHours != null && (startedLateByHours < 1 || startedLateByHours > MAX_LATE_HOURS)) {
             throw new ValidationException("booking.bad_late_hours",
                     "\"Not started after\" takes 1 to " + MAX_LATE_HOURS + " hours.");
@@ -42,12 +50,17 @@ public record BookingFilter(String status, String paymentStatus, Instant from, I
 
     public BookingFilter withSearch(String text) {
         return new BookingFilter(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, text,
-                startedLateByHours);
+                startedLateByHours, sort);
     }
 
     public BookingFilter withStatus(String newStatus) {
         return new BookingFilter(newStatus, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search,
-                startedLateByHours);
+                startedLateByHours, sort);
+    }
+
+    public BookingFilter withSort(BookingSort newSort) {
+        return new BookingFilter(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search,
+                startedLateByHours, newSort);
     }
 
     /** Only this customer's bookings (every other filter cleared): the booking page's "other bookings" link. */

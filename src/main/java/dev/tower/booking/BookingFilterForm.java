@@ -45,6 +45,7 @@ public final class BookingFilterForm {
     private final ObjectProperty<Integer> lateHours = new SimpleObjectProperty<>(this, "lateHours", 0);
     private final ObjectProperty<Party> customer = new SimpleObjectProperty<>(this, "customer");
     private final ObjectProperty<Party> provider = new SimpleObjectProperty<>(this, "provider");
+    private final ObjectProperty<BookingSort> sort = new SimpleObjectProperty<>(this, "sort", BookingSort.NEWEST_CREATED);
     private final ObservableList<ServiceAreaChoice> areas = FXCollections.observableArrayList(ANY_AREA);
 
     public BookingFilterForm(ZoneId zone) {
@@ -60,10 +61,10 @@ public final class BookingFilterForm {
                 toDay.get() == null ? null : toDay.get().plusDays(1).atStartOfDay(zone).toInstant(),
                 a == null ? null : a.id(), category.get(),
                 provider.get() == null ? null : provider.get().id(),
-                customer.get() == null ? null : customer.get().id(), search.get(), late);
+                customer.get() == null ? null : customer.get().id(), search.get(), late, sort.get());
     }
 
-    /** Sets every control from {@code f} (a saved view); parties not named in {@code f} are cleared. */
+    /** Sets every filter control from {@code f} (a saved view); parties not in {@code f} are cleared, the sort kept. */
     public void show(BookingFilter f) {
         search.set(f.search() == null ? "" : f.search());
         status.set(orAny(f.status()));
@@ -111,6 +112,8 @@ public final class BookingFilterForm {
     public ObjectProperty<Party> customerProperty() { return customer; }
 
     public ObjectProperty<Party> providerProperty() { return provider; }
+
+    public ObjectProperty<BookingSort> sortProperty() { return sort; }
 
     /** "Any area" and the areas read from the database. */
     public ObservableList<ServiceAreaChoice> areas() { return areas; }

@@ -59,6 +59,7 @@ public final class BookingsView extends BorderPane {
         rows.getColumns().setAll(java.util.List.of(
                 Tables.textColumn("Order", 112, 108, BookingRow::orderNumber),
                 Tables.textColumn("Created", 142, 138, r -> LocalTimes.minutes(r.createdAt().toInstant(), zone)),
+                Tables.textColumn("Scheduled", 142, 138, r -> LocalTimes.minutes(r.scheduledAt().toInstant(), zone)),
                 Tables.textColumn("Status", 88, 80, r -> r.status().replace('_', ' ')),
                 Tables.textColumn("Customer", 130, 80, BookingRow::customerName),
                 Tables.textColumn("Provider", 130, 80, BookingRow::providerName)));
@@ -131,8 +132,14 @@ public final class BookingsView extends BorderPane {
         status.setConverter(converter(s -> s.isEmpty() ? "Any status" : s.replace('_', ' ')));
         status.valueProperty().bindBidirectional(vm.statusProperty());
         status.valueProperty().addListener((obs, old, now) -> vm.filtersChanged());
+        ChoiceBox<BookingSort> sort = new ChoiceBox<>();
+        sort.setId("bookingSort");
+        sort.getItems().setAll(BookingSort.values());
+        sort.setConverter(converter(BookingSort::label));
+        sort.valueProperty().bindBidirectional(vm.filters().sortProperty());
+        sort.valueProperty().addListener((obs, old, now) -> vm.filtersChanged());
         Button go = Buttons.accent("searchBookings", vm.applyCommand(), Feather.SEARCH);
-        HBox filters = new HBox(8, search, status, go);
+        HBox filters = new HBox(8, search, status, sort, go);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         cheatSheet.setId("bookingsCheatSheet");

@@ -60,7 +60,7 @@ public final class BookingsViewModel {
     BookingsViewModel(BookingService service, Session session, TaskExecutor executor, int pageSize) {
         this.service = Objects.requireNonNull(service);
         this.state = new ScreenState(executor);
-        this.list = new KeysetList<>(state, "bookings", pageSize, BookingFilter.ANY, service::read, BookingCursor::after);
+        this.list = new KeysetList<>(state, "bookings", pageSize, BookingFilter.ANY, service::read, this::cursorAfter);
         SimpleBooleanProperty mayView = new SimpleBooleanProperty(session.has(Permission.VIEW_BOOKINGS));
         SimpleBooleanProperty mayMove = new SimpleBooleanProperty(session.has(Permission.CHANGE_BOOKING_STATUS));
         apply = Command.of("Search", mayView, new SimpleBooleanProperty(true), state.busyProperty(), this::applyFilters);
@@ -109,6 +109,11 @@ public final class BookingsViewModel {
         if (!showing) {
             apply.execute();
         }
+    }
+
+    /** The next page starts after {@code row} in the order the list is sorted by. */
+    private BookingCursor cursorAfter(BookingRow row) {
+        return BookingCursor.after(row, list.filter().sort());
     }
 
     /** A choice box drops its value when its items are replaced; the chosen area is put back without a reload. */
