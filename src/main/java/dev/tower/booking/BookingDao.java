@@ -3,31 +3,39 @@ package dev.tower.booking;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Bookings newest first, keyset-paged on (created_at, id), and the guarded transition functions. */
+/** Bookings in a {@link BookingSort} order, keyset-paged on (sort time, id), and the guarded transition functions. */
 @UseClasspathSqlLocator
 public interface BookingDao {
     /** @param c where the previous page ended; a cursor with null fields for the first page */
     @SqlQuery
     @RegisterConstructorMapper(BookingRow.class)
     List<BookingRow> page(@BindMethods("f") BookingFilter filter, @BindMethods("c") BookingCursor cursor,
-                          @Bind("limit") int limit);
+                          @Bind("limit") int limit, @Define("sortColumn") String sortColumn,
+                          @Define("direction") String direction, @Define("after") String after);
 
     /** Like {@link #page} but only bookings matching the search, as a union of indexed per-field searches. */
     @SqlQuery
     @RegisterConstructorMapper(BookingRow.class)
     List<BookingRow> searchPage(@BindMethods("f") BookingFilter filter, @Bind("pattern") String pattern,
                                 @Bind("trigram") boolean trigram,
-                                @BindMethods("c") BookingCursor cursor, @Bind("limit") int limit);
+                                @BindMethods("c") BookingCursor cursor, @Bind("limit") int limit,
+                                @Define("sortColumn") String sortColumn, @Define("direction") String direction,
+                                @Define("after") String after);
 
     /** The planner's row estimate for the whole table (no count(*) over a million rows). */
     @SqlQuery
     long estimateAll();
+
+    @SqlQuery
+    @RegisterConstructorMapper(ServiceAreaChoice.class)
+    List<ServiceAreaChoice> serviceAreas();
 
     @SqlQuery
     int version(@Bind("id") UUID id);

@@ -8,14 +8,34 @@ import java.util.UUID;
 /**
  * What the bookings browser filters on; every field is optional (null or blank = any). {@code from}/{@code to}
  * bound the booking's creation time (the order the list is in), {@code to} exclusive.
+ * {@code sort}: the list's order (null: newest booked first; saved views keep only the filters).
+ * {@code startedLateByHours}: only bookings accepted but not started that many hours after their schedule.
  */
 public record BookingFilter(String status, String paymentStatus, Instant from, Instant to, UUID serviceAreaId,
-                            String category, UUID providerId, UUID customerId, String search) {
+                            String category, UUID providerId, UUID customerId, String search,
+                            Integer startedLateByHours, BookingSort sort) {
     public static final BookingFilter ANY = new BookingFilter(null, null, null, null, null, null, null, null, null);
+    public static final int MAX_LATE_HOURS = 24 * 30;
     /** Search terms shorter than this cannot use a trigram index; they only match order numbers by prefix. */
     public static final int MIN_TRIGRAM_TERM = 3;
 
+    public BookingFilter(String status, String paymentStatus, Instant from, Instant to, UUID serviceAreaId,
+                         String category, UUID providerId, UUID customerId, String search) {
+        this(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search, null);
+    }
+
+    public BookingFilter(String status, String paymentStatus, Instant from, Instant to, UUID serviceAreaId,
+                         String category, UUID providerId, UUID customerId, String search, Integer startedLateByHours) {
+        this(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search,
+                startedLateByHours, null);
+    }
+
     public BookingFilter {
+        sort = sort == null ? BookingSort.NEWEST_CREATED : sort;
+        if (startedLateByHours != null && (startedLateByHours < 1 || startedLateByHours > MAX_LATE_HOURS)) {
+            throw new ValidationException("booking.bad_late_hours",
+                    "\"Not started after\" takes 1 to " + MAX_LATE_HOURS + " hours.");
+        }
         status = blankToNull(status);
         paymentStatus = blankToNull(paymentStatus);
         category = blankToNull(category);
@@ -29,11 +49,28 @@ public record BookingFilter(String status, String paymentStatus, Instant from, I
     }
 
     public BookingFilter withSearch(String text) {
-        return new BookingFilter(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, text);
+        return new BookingFilter(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, text,
+                startedLateByHours, sort);
     }
 
     public BookingFilter withStatus(String newStatus) {
-        return new BookingFilter(newStatus, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search);
+        return new BookingFilter(newStatus, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search,
+                startedLateByHours, sort);
+    }
+
+    public BookingFilter withSort(BookingSort newSort) {
+        return new BookingFilter(status, paymentStatus, from, to, serviceAreaId, category, providerId, customerId, search,
+                startedLateByHours, newSort);
+    }
+
+    /** Only this customer's bookings (every other filter cleared): the booking page's "other bookings" link. */
+    public static BookingFilter ofCustomer(UUID customer) {
+        return new BookingFilter(null, null, null, null, null, null, null, customer, null);
+    }
+
+    /** Only this provider's bookings (every other filter cleared). */
+    public static BookingFilter ofProvider(UUID provider) {
+        return new BookingFilter(null, null, null, null, null, null, provider, null, null);
     }
 
     /** The search as an ILIKE pattern with the user's % and _ taken literally. */

@@ -7,6 +7,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
@@ -20,8 +21,16 @@ public final class BookingPageView extends VBox {
     private final PointsMap map = new PointsMap("bookingMap");
     private final VBox thread = new VBox(4);
 
-    public BookingPageView(BookingPageViewModel vm, Runnable back) {
+    /** "Other bookings" of a booking's customer ({@code customer}) or provider. */
+    public record PartyLink(boolean customer, java.util.UUID id, String name) {}
+
+    private final HBox partyLinks = new HBox(12);
+    private final java.util.function.Consumer<PartyLink> openParty;
+
+    public BookingPageView(BookingPageViewModel vm, Runnable back, java.util.function.Consumer<PartyLink> openParty) {
         this.vm = vm;
+        this.openParty = openParty;
+        partyLinks.setId("bookingPartyLinks");
         setId("bookingPage");
         Button backButton = new Button("← Back to bookings  (Esc)");
         backButton.setId("bookingPageBack");
@@ -30,7 +39,7 @@ public final class BookingPageView extends VBox {
         title.setId("bookingPageTitle");
         title.getStyleClass().add(Styles.TITLE_3);
 
-        VBox left = new VBox(10, section("Booking"), grid("bookingFacts", vm.facts()), section("Price"),
+        VBox left = new VBox(10, section("Booking"), grid("bookingFacts", vm.facts()), partyLinks, section("Price"),
                 grid("bookingPrice", vm.price()));
         left.setPrefWidth(520);
         VBox right = new VBox(10, section("Where"), map, section("Messages"), thread);
@@ -52,6 +61,9 @@ public final class BookingPageView extends VBox {
         }
         BookingPage b = story.booking();
         title.setText("Booking " + b.orderNumber());
+        partyLinks.getChildren().setAll(
+                link("customerBookingsLink", "All bookings of " + b.customerName(), new PartyLink(true, b.customerId(), b.customerName())),
+                link("providerBookingsLink", "All bookings of " + b.providerName(), new PartyLink(false, b.providerId(), b.providerName())));
         map.show(b.pickupLat() == null ? null : b.pickupLat().doubleValue(),
                 b.pickupLng() == null ? null : b.pickupLng().doubleValue(),
                 b.dropoffLat().doubleValue(), b.dropoffLng().doubleValue());
@@ -62,6 +74,13 @@ public final class BookingPageView extends VBox {
         story.thread().forEach(m -> thread.getChildren().add(wrapped(m.sender() + ": " + m.content())));
         story.reviews().forEach(r -> thread.getChildren().add(wrapped("★".repeat(r.rating()) + " " + r.reviewer()
                 + (r.comment() == null ? "" : ": " + r.comment()))));
+    }
+
+    private Hyperlink link(String id, String text, PartyLink target) {
+        Hyperlink link = new Hyperlink(text + " →");
+        link.setId(id);
+        link.setOnAction(e -> openParty.accept(target));
+        return link;
     }
 
     private static GridPane grid(String id, ObservableList<BookingPageViewModel.Line> lines) {

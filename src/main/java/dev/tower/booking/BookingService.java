@@ -22,7 +22,7 @@ public final class BookingService {
     }
 
     /**
-     * Up to {@code limit} bookings matching {@code filter}, newest first, strictly after {@code after}
+     * Up to {@code limit} bookings matching {@code filter}, in its sort order, strictly after {@code after}
      * (null: from the newest). The screen kit's keyset list asks for one row more than it shows.
      */
     public List<BookingRow> read(BookingFilter filter, BookingCursor after, int limit) {
@@ -32,15 +32,60 @@ public final class BookingService {
         }
         BookingFilter f = filter == null ? BookingFilter.ANY : filter;
         BookingCursor c = after == null ? BookingCursor.FIRST : after;
+        BookingSort s = f.sort();
         return session.jdbi().withExtension(BookingDao.class, dao -> f.search() == null
-                ? dao.page(f, c, limit)
-                : dao.searchPage(f, f.searchPattern(), f.usesTrigramSearch(), c, limit));
+                ? dao.page(f, c, limit, s.column(), s.direction(), s.after())
+                : dao.searchPage(f, f.searchPattern(), f.usesTrigramSearch(), c, limit, s.column(), s.direction(),
+                        s.after()));
     }
 
     /** About how many bookings there are, from the planner's statistics (never a count over the table). */
     public long estimatedTotal() {
         AccessGuard.require(session, Permission.VIEW_BOOKINGS);
         return session.jdbi().withExtension(BookingDao.class, BookingDao::estimateAll);
+    }
+
+    /**
+     * How many bookings match, counted only up to {@code cap}: a result above {@code cap} means "more than
+     * cap". Reads at most cap + 1 rows of the same keyset page, so it stays cheap at a million bookings.
+     */
+    public int countUpTo(BookingFilter filter, int cap) {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        if (cap < 1 || cap > MAX_PAGE) {
+            throw new ValidationException("booking.bad_count_cap", "Count up to 1 to " + MAX_PAGE + " bookings.");
+        }
+        return read(filter, null, cap + 1).size();
+    }
+
+    public List<ServiceAreaChoice> serviceAreas() {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        return session.jdbi().withExtension(BookingDao.class, BookingDao::serviceAreas);
+    }
+
+    /** The caller's saved views and those shared with their role, their own first. */
+    public List<SavedView> savedViews() {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        return session.jdbi().withExtension(SavedViewDao.class, SavedViewDao::visible);
+    }
+
+    /** Saves {@code filter} as the caller's view {@code name} (replacing one of that name); shared: with their role. */
+    public UUID saveView(String name, BookingFilter filter, boolean shared) {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        BookingFilter f = filter == null ? BookingFilter.ANY : filter;
+        try {
+            return session.jdbi().withExtension(SavedViewDao.class, dao -> dao.save(name, f, shared));
+        } catch (RuntimeException e) {
+            throw ErrorClassifier.classify(e);
+        }
+    }
+
+    public void deleteView(UUID view) {
+        AccessGuard.require(session, Permission.VIEW_BOOKINGS);
+        try {
+            session.jdbi().withExtension(SavedViewDao.class, dao -> dao.delete(view));
+        } catch (RuntimeException e) {
+            throw ErrorClassifier.classify(e);
+        }
     }
 
     /** The states the transition table allows from {@code status}, in the diagram's order. */

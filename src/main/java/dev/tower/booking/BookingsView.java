@@ -53,12 +53,13 @@ public final class BookingsView extends BorderPane {
         setId("bookingsView");
         this.vm = vm;
         this.page = page;
-        this.pageView = new BookingPageView(page, this::backToList);
+        this.pageView = new BookingPageView(page, this::backToList, this::showParty);
         KeysetTable<BookingRow> table = new KeysetTable<>("bookingsTable", vm.list(), vm.state(), "No bookings match.");
         TableView<BookingRow> rows = table.table();
         rows.getColumns().setAll(java.util.List.of(
                 Tables.textColumn("Order", 112, 108, BookingRow::orderNumber),
                 Tables.textColumn("Created", 142, 138, r -> LocalTimes.minutes(r.createdAt().toInstant(), zone)),
+                Tables.textColumn("Scheduled", 142, 138, r -> LocalTimes.minutes(r.scheduledAt().toInstant(), zone)),
                 Tables.textColumn("Status", 88, 80, r -> r.status().replace('_', ' ')),
                 Tables.textColumn("Customer", 130, 80, BookingRow::customerName),
                 Tables.textColumn("Provider", 130, 80, BookingRow::providerName)));
@@ -106,6 +107,16 @@ public final class BookingsView extends BorderPane {
         pageView.lookup("#bookingPageBack").requestFocus();
     }
 
+    /** The booking page's "other bookings" links: back to the list, narrowed to that customer or provider. */
+    private void showParty(BookingPageView.PartyLink link) {
+        if (link.customer()) {
+            vm.showCustomer(link.id(), link.name());
+        } else {
+            vm.showProvider(link.id(), link.name());
+        }
+        backToList();
+    }
+
     private void backToList() {
         setCenter(browser);
         lookup("#bookingsTable").requestFocus();
@@ -125,9 +136,15 @@ public final class BookingsView extends BorderPane {
         status.getItems().setAll(BookingsViewModel.STATUSES);
         status.setConverter(converter(s -> s.isEmpty() ? "Any status" : s.replace('_', ' ')));
         status.valueProperty().bindBidirectional(vm.statusProperty());
-        status.valueProperty().addListener((obs, old, now) -> vm.applyCommand().execute());
+        status.valueProperty().addListener((obs, old, now) -> vm.filtersChanged());
+        ChoiceBox<BookingSort> sort = new ChoiceBox<>();
+        sort.setId("bookingSort");
+        sort.getItems().setAll(BookingSort.values());
+        sort.setConverter(converter(BookingSort::label));
+        sort.valueProperty().bindBidirectional(vm.filters().sortProperty());
+        sort.valueProperty().addListener((obs, old, now) -> vm.filtersChanged());
         Button go = Buttons.accent("searchBookings", vm.applyCommand(), Feather.SEARCH);
-        HBox filters = new HBox(8, search, status, go);
+        HBox filters = new HBox(8, search, status, sort, go);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         cheatSheet.setId("bookingsCheatSheet");
@@ -138,11 +155,17 @@ public final class BookingsView extends BorderPane {
         Label hint = new Label("Press ? for keyboard shortcuts");
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
-        VBox left = new VBox(8, filters, table, hint, cheatSheet);
+        VBox left = new VBox(8, table, hint, cheatSheet);
         VBox.setVgrow(table, Priority.ALWAYS);
         BorderPane content = new BorderPane(left);
         content.setRight(movePanel());
         BorderPane.setMargin(content.getRight(), new javafx.geometry.Insets(0, 0, 0, 12));
+        content.setLeft(new SavedViewsPane(vm.savedViews()));
+        // the filters span the list and the move panel, so they wrap into two rows at most
+        VBox top = new VBox(8, filters, new BookingFilterBar(vm));
+        top.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
+        content.setTop(top);
+        BorderPane.setMargin(content.getLeft(), new javafx.geometry.Insets(0, 12, 0, 0));
         return content;
     }
 
@@ -245,12 +268,6 @@ public final class BookingsView extends BorderPane {
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) { return value == null ? "" : text.apply(value); }
-
-            @Override
-            public T fromString(String s) { return null; }
-        };
+        return BookingFilterBar.converter(text);
     }
 }

@@ -17,31 +17,32 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * The bookings browser: search and status filter over a keyset list (newest first, more on scroll),
+ * The bookings browser: search, every filter and saved views over a keyset list (newest first, more on scroll),
  * the selected booking's legal next moves (from the transition table), and the transition form
  * (cancel needs a reason and a note). A conflict shows who changed the booking and reloads the list.
  */
 public final class BookingsViewModel {
     public static final int PAGE_SIZE = 60;
     /** The status filter's "any status" choice. */
-    public static final String ANY_STATUS = "";
-    public static final List<String> STATUSES = List.of(ANY_STATUS, "pending", "accepted", "in_progress", "completed",
-            "cancelled", "disputed");
+    public static final String ANY_STATUS = BookingFilterForm.ANY;
+    public static final List<String> STATUSES = BookingFilterForm.STATUSES;
 
     private final BookingService service;
     private final ScreenState state;
     private final KeysetList<BookingFilter, BookingCursor, BookingRow> list;
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final ObjectProperty<String> status = new SimpleObjectProperty<>(this, "status", ANY_STATUS);
+    private final BookingFilterForm filters = new BookingFilterForm(ZoneId.systemDefault());
+    private final SavedViewsModel savedViews;
+    private boolean showing;
     private final ObjectProperty<BookingRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<BookingTransition> moves = FXCollections.observableArrayList();
     private final ObservableList<CancelReason> reasons = FXCollections.observableArrayList();
@@ -59,7 +60,7 @@ public final class BookingsViewModel {
     BookingsViewModel(BookingService service, Session session, TaskExecutor executor, int pageSize) {
         this.service = Objects.requireNonNull(service);
         this.state = new ScreenState(executor);
-        this.list = new KeysetList<>(state, "bookings", pageSize, BookingFilter.ANY, service::read, BookingCursor::after);
+        this.list = new KeysetList<>(state, "bookings", pageSize, BookingFilter.ANY, service::read, this::cursorAfter);
         SimpleBooleanProperty mayView = new SimpleBooleanProperty(session.has(Permission.VIEW_BOOKINGS));
         SimpleBooleanProperty mayMove = new SimpleBooleanProperty(session.has(Permission.CHANGE_BOOKING_STATUS));
         apply = Command.of("Search", mayView, new SimpleBooleanProperty(true), state.busyProperty(), this::applyFilters);
@@ -67,26 +68,77 @@ public final class BookingsViewModel {
                 move, reason, note.textProperty(), selected);
         confirmMove = Command.of("Move", mayMove, formComplete, state.busyProperty(), this::confirmMove);
         selected.addListener((obs, old, row) -> loadMoves(row));
+        savedViews = new SavedViewsModel(service, session, state, list::filter, this::show);
     }
 
     /** Shows the screen: the cancellation reasons, the size estimate and the newest bookings. */
     public void load() {
         state.run("reasons", "Loading cancellation reasons…", service::cancelReasons, reasons::setAll);
+        state.run("areas", "Loading service areas…", service::serviceAreas, this::showAreas);
+        savedViews.load();
         state.run("estimate", "Estimating…", service::estimatedTotal,
                 n -> estimate.set(n > 0 ? "about " + String.format("%,d", n) + " bookings" : ""));
         applyFilters();
     }
 
-    /** The search box and status choice become the list's filter; the first page is read again. */
+    /** The filter controls become the list's filter; the first page is read again. */
     public void applyFilters() {
         try {
-            list.setFilter(new BookingFilter(status.get(), null, null, null, null, null, null, null, search.get()));
+            list.setFilter(filters.toFilter());
         } catch (TowerException e) {
             state.fail(e);
             return;
         }
         selected.set(null);
         list.reload();
+    }
+
+    /** Shows {@code filter} in the controls and reads its first page (a saved view, a party's bookings). */
+    public void show(BookingFilter filter) {
+        showing = true;
+        try {
+            filters.show(filter);
+        } finally {
+            showing = false;
+        }
+        applyFilters();
+    }
+
+    /** A filter control changed: read the first page again (once, not per control, while a view is shown). */
+    public void filtersChanged() {
+        if (!showing) {
+            apply.execute();
+        }
+    }
+
+    /** The next page starts after {@code row} in the order the list is sorted by. */
+    private BookingCursor cursorAfter(BookingRow row) {
+        return BookingCursor.after(row, list.filter().sort());
+    }
+
+    /** A choice box drops its value when its items are replaced; the chosen area is put back without a reload. */
+    private void showAreas(List<ServiceAreaChoice> areas) {
+        ServiceAreaChoice chosen = filters.areaProperty().get();
+        showing = true;
+        try {
+            filters.areas().setAll(BookingFilterForm.ANY_AREA);
+            filters.areas().addAll(areas);
+            filters.areaProperty().set(chosen == null ? BookingFilterForm.ANY_AREA : chosen);
+        } finally {
+            showing = false;
+        }
+    }
+
+    /** Only this customer's bookings, every other filter cleared (the booking page's link). */
+    public void showCustomer(UUID id, String name) {
+        filters.customerProperty().set(new BookingFilterForm.Party(id, name));
+        show(BookingFilter.ofCustomer(id));
+    }
+
+    /** Only this provider's bookings, every other filter cleared. */
+    public void showProvider(UUID id, String name) {
+        filters.providerProperty().set(new BookingFilterForm.Party(id, name));
+        show(BookingFilter.ofProvider(id));
     }
 
     private void loadMoves(BookingRow row) {
@@ -150,9 +202,13 @@ public final class BookingsViewModel {
 
     public KeysetList<BookingFilter, BookingCursor, BookingRow> list() { return list; }
 
-    public StringProperty searchProperty() { return search; }
+    public StringProperty searchProperty() { return filters.searchProperty(); }
 
-    public ObjectProperty<String> statusProperty() { return status; }
+    public ObjectProperty<String> statusProperty() { return filters.statusProperty(); }
+
+    public BookingFilterForm filters() { return filters; }
+
+    public SavedViewsModel savedViews() { return savedViews; }
 
     public ObjectProperty<BookingRow> selectedProperty() { return selected; }
 

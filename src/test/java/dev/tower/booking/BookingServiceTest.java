@@ -81,7 +81,7 @@ class BookingServiceTest {
             // someone books meanwhile: one newer row and one at exactly the cursor's time
             rows.booking(chain.consumer(), chain.provider(), chain.listing(), "pending");
             UUID sameTime = rows.booking(chain.consumer(), chain.provider(), chain.listing(), "pending");
-            rows.update("UPDATE bookings SET created_at = ? WHERE id = ?", next.createdAt(), sameTime);
+            rows.update("UPDATE bookings SET created_at = ? WHERE id = ?", next.at(), sameTime);
             while (next != null) {
                 List<BookingRow> page = service.read(mine, next, 2);
                 page.forEach(r -> seen.add(r.id()));

@@ -59,8 +59,30 @@ class BookingsUiTest extends ConsoleUiTest {
                 && text(robot, "#bookingPageTitle").equals("Booking " + order));
         waitUntil(() -> !((javafx.scene.layout.GridPane) robot.lookup("#bookingTimeline").query()).getChildren().isEmpty());
         screenshot("booking-page.png");
-        robot.type(KeyCode.ESCAPE);
+
+        // the customer's other bookings: the page's link narrows the browser to them
+        robot.clickOn("#customerBookingsLink");
         waitFor(robot, "#bookingsTable");
+        waitUntil(() -> robot.lookup("#bookingCustomerChip").query().isVisible()
+                && table(robot).getItems().size() == 1 && table(robot).getItems().getFirst().id().equals(booking));
+
+        // saved as a view, filters changed, and the view applied again with one click
+        robot.clickOn("#savedViewName").write("Casey's bookings").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#bookingsNoticeText").equals("Saved the view \"Casey's bookings\"."));
+        robot.clickOn("#bookingCustomerChipClear");
+        waitUntil(() -> table(robot).getItems().size() > 1);
+        robot.interact(() -> robot.lookup("#bookingPaymentFilter").<javafx.scene.control.ChoiceBox<String>>query()
+                .setValue("paid"));
+        waitUntil(() -> !table(robot).getItems().isEmpty()
+                && table(robot).getItems().stream().allMatch(r -> r.paymentStatus().equals("paid")));
+        screenshot("bookings-filters.png");
+        robot.clickOn(robot.lookup(".list-cell").<javafx.scene.control.ListCell<?>>match(
+                cell -> cell.getText() != null && cell.getText().startsWith("Casey's bookings")).<javafx.scene.control.ListCell<?>>query());
+        waitUntil(() -> table(robot).getItems().size() == 1 && table(robot).getItems().getFirst().id().equals(booking)
+                && robot.lookup("#bookingCustomerChip").query().isVisible());
+        assertThat(robot.lookup("#bookingPaymentFilter").<javafx.scene.control.ChoiceBox<String>>query().getValue())
+                .as("the view's filters replace the ones set by hand").isEmpty();
+        screenshot("bookings-saved-view.png");
         try (Connection c = db.superuser().getConnection()) {
             assertThat(SqlProbe.value(c, "SELECT status || ' ' || cancellation_code || ' ' || version FROM bookings WHERE id = '"
                     + booking + "'")).isEqualTo("cancelled weather 2");

@@ -1,5 +1,6 @@
--- Newest first, keyset on (created_at, id): the row comparison walks idx_bookings_created_id (or the
--- (filter, created_at, id) index of an equality filter) from the cursor on, at the same cost at any depth.
+-- Newest first by default, keyset on (sort time, id): the row comparison walks idx_bookings_created_id or
+-- idx_bookings_scheduled_id (or the (filter, created_at, id) index of an equality filter) from the cursor on,
+-- at the same cost at any depth. <sortColumn>, <direction>, <after> come from BookingSort's constants.
 -- Each filter is "IS NULL OR equal", planned with the actual values (custom plan).
 SELECT b.id, b.order_number, b.created_at, b.scheduled_at, b.status::text AS status,
        b.payment_status::text AS payment_status, c.full_name AS customer_name,
@@ -17,6 +18,9 @@ WHERE (CAST(:f.status AS text) IS NULL OR b.status = CAST(:f.status AS booking_s
        OR b.listing_id IN (SELECT l.id FROM listings l WHERE l.category = CAST(:f.category AS service_category)))
   AND (CAST(:f.providerId AS uuid) IS NULL OR b.provider_id = :f.providerId)
   AND (CAST(:f.customerId AS uuid) IS NULL OR b.consumer_id = :f.customerId)
-  AND (CAST(:c.createdAt AS timestamptz) IS NULL OR (b.created_at, b.id) < (:c.createdAt, :c.id))
-ORDER BY b.created_at DESC, b.id DESC
+  AND (CAST(:f.startedLateByHours AS integer) IS NULL
+       OR (b.status = 'accepted' AND b.actual_start_at IS NULL
+           AND b.scheduled_at < now() - make_interval(hours => CAST(:f.startedLateByHours AS integer))))
+  AND (CAST(:c.at AS timestamptz) IS NULL OR (b.<sortColumn>, b.id) <after> (:c.at, :c.id))
+ORDER BY b.<sortColumn> <direction>, b.id <direction>
 LIMIT :limit

@@ -33,6 +33,9 @@ WHERE (CAST(:f.status AS text) IS NULL OR b.status = CAST(:f.status AS booking_s
        OR b.listing_id IN (SELECT l.id FROM listings l WHERE l.category = CAST(:f.category AS service_category)))
   AND (CAST(:f.providerId AS uuid) IS NULL OR b.provider_id = :f.providerId)
   AND (CAST(:f.customerId AS uuid) IS NULL OR b.consumer_id = :f.customerId)
-  AND (CAST(:c.createdAt AS timestamptz) IS NULL OR (b.created_at, b.id) < (:c.createdAt, :c.id))
-ORDER BY b.created_at DESC, b.id DESC
+  AND (CAST(:f.startedLateByHours AS integer) IS NULL
+       OR (b.status = 'accepted' AND b.actual_start_at IS NULL
+           AND b.scheduled_at < now() - make_interval(hours => CAST(:f.startedLateByHours AS integer))))
+  AND (CAST(:c.at AS timestamptz) IS NULL OR (b.<sortColumn>, b.id) <after> (:c.at, :c.id))
+ORDER BY b.<sortColumn> <direction>, b.id <direction>
 LIMIT :limit

@@ -1,0 +1,1 @@
+SELECT ops.delete_booking_view(:id)::text
