@@ -101,7 +101,8 @@ DECLARE
     prev_seq bigint := coalesce(p_after_seq, 0);
     prev_hash text := p_after_hash;
     computed text;
-    checkpoint_seen boolean := p_checkpoint_seq IS NULL;
+    -- a checkpoint of the empty log (#0), or one at or before where this walk starts, is already behind us
+    checkpoint_seen boolean := p_checkpoint_seq IS NULL OR p_checkpoint_seq <= coalesce(p_after_seq, 0);
 BEGIN
     rows_checked := 0;
     IF prev_seq > 0 AND NOT EXISTS (SELECT 1 FROM tower_audit.log l WHERE l.seq = prev_seq AND l.row_hash = p_after_hash) THEN
