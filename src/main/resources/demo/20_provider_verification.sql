@@ -23,17 +23,21 @@ WHERE certification_status = 'verified' AND abs(hashtext('suspend:' || id::text)
 -- between 15 days ago and 29 days ahead of the demo's day, so both the expired and the expiring queue
 -- have rows. The lowest-sorting required kind is the one moved, deterministically.
 -- @step reverification_due
+-- The kind is picked for all chosen providers at once (DISTINCT ON), not by a subquery per document:
+-- this runs while the load's indexes are off, where a correlated subquery scans the documents per row.
 UPDATE provider_documents d
-SET expires_on = ${as_of_date} + (abs(hashtext('expiry:' || p.id::text)) % 45 - 15)
-FROM providers p
-WHERE d.provider_id = p.id
-  AND p.certification_status = 'verified'
-  AND abs(hashtext('reverify:' || p.id::text)) % 25 = 0
-  AND d.decision = 'approved'
-  AND d.kind = (SELECT r.kind FROM provider_required_documents r
-                JOIN provider_documents d2 ON d2.provider_id = p.id AND d2.kind = r.kind AND d2.decision = 'approved'
-                WHERE r.provider_type = p.type AND r.kind IN ('insurance', 'drivers_licence', 'faa_part_107')
-                ORDER BY r.sort_order LIMIT 1);
+SET expires_on = ${as_of_date} + (abs(hashtext('expiry:' || pick.provider_id::text)) % 45 - 15)
+FROM (SELECT DISTINCT ON (p.id) p.id AS provider_id, r.kind
+      FROM providers p
+      JOIN provider_required_documents r ON r.provider_type = p.type
+                                        AND r.kind IN ('insurance', 'drivers_licence', 'faa_part_107')
+      JOIN provider_documents d2 ON d2.provider_id = p.id AND d2.kind = r.kind AND d2.decision = 'approved'
+      WHERE p.certification_status = 'verified'
+        AND abs(hashtext('reverify:' || p.id::text)) % 25 = 0
+      ORDER BY p.id, r.sort_order) pick
+WHERE d.provider_id = pick.provider_id
+  AND d.kind = pick.kind
+  AND d.decision = 'approved';
 
 -- Bank and tax details of verified and suspended providers, encrypted for the payments service (V21).
 -- pgp_pub_encrypt costs about 0.1 ms a call (115 µs in ProviderPayoutDetailsTest), some 20 s for two per
