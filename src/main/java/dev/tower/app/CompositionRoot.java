@@ -107,6 +107,9 @@ public final class CompositionRoot {
         javafx.application.Platform.runLater(() -> { // after the pulse that lays it out
             StartupTimings.firstScreenShown();
             SmokeSignIn.firstScreenShown();
+            if (SmokeSignIn.tourAsked()) { // tower --smoke LOGIN
+                new ScreenTour(shell, () -> stage.getScene().getRoot(), SmokeSignIn::visited, SmokeSignIn::toured).start();
+            }
         });
     }
 

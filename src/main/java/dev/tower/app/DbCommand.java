@@ -34,6 +34,7 @@ final class DbCommand {
             Path home = dataDir != null ? dataDir : TowerHome.resolve();
             EmbeddedStartup.Ready ready = EmbeddedStartup.start(home, port);
             var db = ready.database();
+            ready.upgraded().ifPresent(Console::say);
             if (db.attached() && port != 0 && port != db.port()) {
                 throw new IllegalStateException("The database in " + home + " is already running on port " + db.port()
                         + "; stop it first to move it to port " + port + ".");

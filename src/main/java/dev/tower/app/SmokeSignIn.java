@@ -12,13 +12,26 @@ import javafx.application.Platform;
  */
 final class SmokeSignIn {
     static final String PROPERTY = "tower.smokeSignIn";
+    /** {@code tower --smoke LOGIN}: after the first screen, open every screen the role may see (issue 15). */
+    static final String TOUR_PROPERTY = "tower.smokeScreens";
     private static volatile boolean reachedFirstScreen;
+    private static volatile boolean tourFailed;
 
     private SmokeSignIn() {}
 
     static void ask(String login) {
         System.setProperty(PROPERTY, login);
         System.setProperty(StartupTimings.PROPERTY, "true");
+    }
+
+    /** Like {@link #ask}, then tours every screen of the role before quitting ({@link ScreenTour}). */
+    static void askTour(String login) {
+        ask(login);
+        System.setProperty(TOUR_PROPERTY, "true");
+    }
+
+    static boolean tourAsked() {
+        return asked() && Boolean.getBoolean(TOUR_PROPERTY);
     }
 
     static boolean asked() {
@@ -46,12 +59,37 @@ final class SmokeSignIn {
     static void firstScreenShown() {
         if (asked()) {
             reachedFirstScreen = true;
-            Platform.exit();
+            if (!tourAsked()) {
+                Platform.exit();
+            }
         }
     }
 
-    /** 0 when not asked or when the first screen was reached, 1 when the smoke sign-in stopped short. */
+    /** Prints one toured screen's outcome as it is done. */
+    static void visited(ScreenTour.Visit visit) {
+        if (visit.ok()) {
+            Console.say(visit.line());
+        } else {
+            Console.complain(visit.line());
+        }
+    }
+
+    /** The tour is over: says how it went and quits, answering 1 when any screen failed. */
+    static void toured(java.util.List<ScreenTour.Visit> visits) {
+        long failed = visits.stream().filter(v -> !v.ok()).count();
+        tourFailed = failed > 0 || visits.isEmpty();
+        Console.say(visits.isEmpty() ? "smoke: FAILED: this login's role may open no screen at all"
+                : "smoke: " + visits.size() + " screen(s) opened as " + System.getProperty(PROPERTY) + ", "
+                        + (failed == 0 ? "all ok" : failed + " failed: " + visits.stream().filter(v -> !v.ok())
+                                .map(v -> v.section().title()).collect(java.util.stream.Collectors.joining(", "))));
+        Platform.exit();
+    }
+
+    /**
+     * 0 when not asked or when the first screen was reached (and, with the tour, every screen opened
+     * cleanly); 1 when the smoke run stopped short or a screen failed.
+     */
     static int exitCode() {
-        return !asked() || reachedFirstScreen ? 0 : 1;
+        return !asked() || (reachedFirstScreen && !tourFailed) ? 0 : 1;
     }
 }

@@ -80,6 +80,11 @@ public final class TowerApp extends Application {
     }
 
     private static void showStartupFailure(VBox progress, Exception e) {
+        if (SmokeSignIn.asked()) { // a smoke run has nobody to press Quit
+            Console.complain("smoke: FAILED: Tower could not start its database: " + e.getMessage());
+            Platform.exit();
+            return;
+        }
         Label title = new Label("Tower could not start");
         title.getStyleClass().add(Styles.TITLE_3);
         Label reason = new Label(e.getMessage() == null ? e.toString() : e.getMessage());

@@ -34,6 +34,11 @@ final class TowerCommand implements Callable<Integer> {
                     + "(exit 0 only when the first screen showed; what \"tower bench\" measures the app with).")
     String smokeSignIn;
 
+    @Option(names = "--smoke", paramLabel = "LOGIN",
+            description = "Smoke test: open, sign this demo login in, open every screen its role may see, one after "
+                    + "another, and quit (exit 0 only when each opened without an error; a failure names the screen).")
+    String smoke;
+
     @Override
     public Integer call() {
         DesktopSession.require(); // before the database starts: without a window it would run for nothing
@@ -42,6 +47,9 @@ final class TowerCommand implements Callable<Integer> {
         }
         if (smokeSignIn != null && !smokeSignIn.isBlank()) {
             SmokeSignIn.ask(smokeSignIn);
+        }
+        if (smoke != null && !smoke.isBlank()) {
+            SmokeSignIn.askTour(smoke);
         }
         if (dbUrl != null && !dbUrl.isBlank()) {
             TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false));
@@ -53,6 +61,7 @@ final class TowerCommand implements Callable<Integer> {
             TowerApp.launchUi(() -> {
                 EmbeddedStartup.Ready ready = EmbeddedStartup.start(home, 0);
                 started.set(ready);
+                ready.upgraded().ifPresent(Console::say);
                 return new AppConfig(ready.database().jdbcUrl(), true);
             });
         } finally {

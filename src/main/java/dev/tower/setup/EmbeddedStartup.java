@@ -11,6 +11,7 @@ import dev.tower.db.SetupLogin;
 import dev.tower.demo.DemoDataGenerator;
 import dev.tower.demo.DemoReport;
 import dev.tower.demo.DemoScale;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,13 @@ import java.util.Optional;
 public final class EmbeddedStartup {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStartup.class);
 
-    /** A running, migrated embedded database and the superuser source used to set it up. */
-    public record Ready(EmbeddedDatabase database, DataSource superuser, Optional<DemoReport> demoLoaded) {}
+    /**
+     * A running, migrated embedded database and the superuser source used to set it up. {@code upgraded}
+     * says, in a sentence for the user, that this start migrated an existing database to a newer schema
+     * (the first start after installing a newer Tower); empty on a fresh or already current database.
+     */
+    public record Ready(EmbeddedDatabase database, DataSource superuser, Optional<DemoReport> demoLoaded,
+                        Optional<String> upgraded) {}
 
     private EmbeddedStartup() {}
 
@@ -46,14 +52,16 @@ public final class EmbeddedStartup {
                     db.superuserPassword().toCharArray());
             DataSource superuser = DataSources.simple(superuserSettings);
             RoleBootstrap.ensureRoles(superuser);
-            int applied;
+            MigrateResult migrated;
             // on a real non-superuser login: planted owner code cannot RESET ROLE to superuser
             try (SetupLogin setup = SetupLogin.open(superuser)) {
-                applied = new Migrator(setup.settings()).migrate().migrationsExecuted;
+                migrated = new Migrator(setup.settings()).migrate();
             }
-            if (applied > 0) {
-                LOG.info("Applied {} migration(s) to the embedded database", applied);
+            if (migrated.migrationsExecuted > 0) {
+                LOG.info("Applied {} migration(s) to the embedded database", migrated.migrationsExecuted);
             }
+            Optional<String> upgraded = upgradeNotice(home, migrated);
+            upgraded.ifPresent(LOG::info);
             RoleBootstrap.ensureStaffFunctions(superuser);
             DemoLogins.createMissing(superuser);
             Optional<DemoReport> demo = Optional.empty();
@@ -61,11 +69,25 @@ public final class EmbeddedStartup {
                 LOG.info("Empty marketplace: generating the small demo market");
                 demo = Optional.of(new DemoDataGenerator(superuser).generate(DemoScale.SMALL));
             }
-            return new Ready(db, superuser, demo);
+            return new Ready(db, superuser, demo, upgraded);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * An existing database (it had a schema version before this start) that this start migrated further:
+     * what a newer Tower does on its first start after an upgrade. A fresh database says nothing.
+     */
+    static Optional<String> upgradeNotice(Path home, MigrateResult migrated) {
+        String before = migrated.initialSchemaVersion;
+        if (before == null || before.isBlank() || migrated.migrationsExecuted == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Tower upgraded its database in " + home + " from schema version " + before
+                + " to " + migrated.targetSchemaVersion + " (" + migrated.migrationsExecuted
+                + " migration(s) applied); your data and settings were kept.");
     }
 
     static boolean hasBusinessData(DataSource superuser) {
