@@ -4,6 +4,7 @@ import dev.tower.bench.AppStartupBench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Launches {@code tower --db-url URL --smoke-sign-in demo_admin} in a child JVM (this JVM's own
- * {@code java}, class path and the launcher's flags, its class-data archive included) for {@code tower bench}, headless on Monocle when
+ * {@code java}, class path and the launcher's flags) for {@code tower bench}, with or without its class-data
+ * archive (the app image's AOT cache, or the launcher script's dynamic AppCDS archive), headless on Monocle when
  * there is no display, and reads the two timings the app prints ({@link StartupTimings}).
  */
 final class ConsoleLauncher implements AppStartupBench.Launcher {
@@ -33,6 +35,8 @@ final class ConsoleLauncher implements AppStartupBench.Launcher {
     private static final long TIMEOUT_SECONDS = 120;
     /** The launcher's class-data archive, kept in the bench's own folder (the first launch writes it). */
     static final String ARCHIVE = "console.jsa";
+    /** Set by the app image's launcher (installer/common.args) to the AOT cache made at package time. */
+    static final String AOT_CACHE_PROPERTY = "tower.aotCache";
     static final Pattern TO_WINDOW = Pattern.compile("timing: launch -> sign-in window: (\\d+) ms");
     static final Pattern TO_SCREEN = Pattern.compile("timing: sign-in -> first screen: (\\d+) ms");
 
@@ -45,8 +49,9 @@ final class ConsoleLauncher implements AppStartupBench.Launcher {
     }
 
     @Override
-    public AppStartupBench.Launch launch(String jdbcUrl, Path home) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command(jdbcUrl, home)).redirectErrorStream(true).start();
+    public AppStartupBench.Launch launch(String jdbcUrl, Path home, boolean withArchive)
+            throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(command(jdbcUrl, home, withArchive)).redirectErrorStream(true).start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(child.getInputStream()));
         if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             child.destroyForcibly();
@@ -59,14 +64,37 @@ final class ConsoleLauncher implements AppStartupBench.Launcher {
         return new AppStartupBench.Launch(millis(TO_WINDOW, printed), millis(TO_SCREEN, printed));
     }
 
-    List<String> command(String jdbcUrl, Path home) {
+    @Override
+    public String archiveKind() {
+        return packagedAotCache().map(cache -> "the app image's AOT cache " + cache + " (made at package time)")
+                .orElse(runsFromJar() ? "the launcher's dynamic AppCDS archive (" + ARCHIVE + " in the bench folder)"
+                        : "none: run from a class folder, where the JVM refuses an archive");
+    }
+
+    /**
+     * The console as this JVM was started, with or without its class-data archive: from an installed app
+     * image, the launcher's own options (the AOT cache is only used when they match) with or without its
+     * {@code -XX:AOTCache}; from tower.jar, the launcher script's flags with or without its dynamic archive.
+     */
+    List<String> command(String jdbcUrl, Path home, boolean withArchive) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command()
-                .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM")));
-        command.addAll(JVM_FLAGS);
-        if (runsFromJar()) {
-            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + home.resolve(ARCHIVE),
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString()); // not bin/tower in an image
+        Optional<Path> aotCache = packagedAotCache();
+        if (aotCache.isPresent()) {
+            for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (!option.startsWith("-XX:AOTCache=") && !option.startsWith("-Djava.class.path=")) {
+                    command.add(option);
+                }
+            }
+            if (withArchive) {
+                command.add("-XX:AOTCache=" + aotCache.get());
+            }
+        } else {
+            command.addAll(JVM_FLAGS);
+            if (withArchive && runsFromJar()) {
+                command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + home.resolve(ARCHIVE),
+                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            }
         }
         if (!hasDisplay()) {
             command.addAll(HEADLESS);
@@ -74,6 +102,13 @@ final class ConsoleLauncher implements AppStartupBench.Launcher {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--db-url", jdbcUrl, "--smoke-sign-in", LOGIN));
         return command;
+    }
+
+    /** The AOT cache of the installed app image this JVM runs from (its launcher names it), if any. */
+    static Optional<Path> packagedAotCache() {
+        String cache = System.getProperty(AOT_CACHE_PROPERTY);
+        return cache == null || cache.isBlank() || !Files.isRegularFile(Path.of(cache)) ? Optional.empty()
+                : Optional.of(Path.of(cache));
     }
 
     /**

@@ -19,6 +19,9 @@ public final class AppStartupBench {
     private static final Logger LOG = LoggerFactory.getLogger(AppStartupBench.class);
     public static final String LAUNCH = "app.launch_to_sign_in_window";
     public static final String FIRST_SCREEN = "app.sign_in_to_first_screen";
+    /** The same launches without the class-data archive (issue 15, item 2): the baselines. */
+    public static final String LAUNCH_NO_ARCHIVE = LAUNCH + ".no_archive";
+    public static final String FIRST_SCREEN_NO_ARCHIVE = FIRST_SCREEN + ".no_archive";
     /** Every launch is a whole JVM and a JavaFX start (seconds on 2 cores): a few are enough. */
     static final int MAX_LAUNCHES = 5;
     private static final BenchOperation.Body MEASURED_BY_THE_APP = session -> {
@@ -31,10 +34,16 @@ public final class AppStartupBench {
         Optional<String> unavailable();
 
         /**
-         * One launch against {@code jdbcUrl}, keeping what the launcher keeps between runs (its class-data
-         * archive) in {@code home}; throws when the console did not reach its first screen.
+         * One launch against {@code jdbcUrl}, with or without the class-data archive, keeping what the
+         * launcher keeps between runs (a dynamic archive) in {@code home}; throws when the console did not
+         * reach its first screen.
          */
-        Launch launch(String jdbcUrl, Path home) throws Exception;
+        Launch launch(String jdbcUrl, Path home, boolean withArchive) throws Exception;
+
+        /** Which archive "with" means here, for the report's note. */
+        default String archiveKind() {
+            return "the launcher's class-data archive";
+        }
     }
 
     /** What one launch printed, in nanoseconds. */
@@ -44,8 +53,13 @@ public final class AppStartupBench {
 
     static List<BenchResult> measure(Launcher launcher, String jdbcUrl, Bench.Options options,
                                      Consumer<String> note, Consumer<BenchResult> progress) {
-        BenchOperation launchOp = BenchOperation.of(LAUNCH, Role.ADMIN, null, BenchTarget.APP_LAUNCH, MEASURED_BY_THE_APP);
+        BenchOperation launchOp = BenchOperation.of(LAUNCH, Role.ADMIN, null, BenchTarget.APP_LAUNCH, MEASURED_BY_THE_APP)
+                .comparedWith(LAUNCH_NO_ARCHIVE);
         BenchOperation screenOp = BenchOperation.of(FIRST_SCREEN, Role.ADMIN, null, BenchTarget.APP_FIRST_SCREEN,
+                MEASURED_BY_THE_APP).comparedWith(FIRST_SCREEN_NO_ARCHIVE);
+        BenchOperation bareLaunchOp = BenchOperation.of(LAUNCH_NO_ARCHIVE, Role.ADMIN, null, BenchTarget.BASELINE,
+                MEASURED_BY_THE_APP);
+        BenchOperation bareScreenOp = BenchOperation.of(FIRST_SCREEN_NO_ARCHIVE, Role.ADMIN, null, BenchTarget.BASELINE,
                 MEASURED_BY_THE_APP);
         if (launcher == null || !wanted(options.only())) {
             return List.of();
@@ -58,23 +72,31 @@ public final class AppStartupBench {
         int launches = Math.min(options.repeat(), MAX_LAUNCHES);
         long[] toWindow = new long[launches];
         long[] toScreen = new long[launches];
+        long[] bareToWindow = new long[launches];
+        long[] bareToScreen = new long[launches];
         List<BenchResult> results;
         try {
-            launcher.launch(jdbcUrl, options.dataDir()); // untimed: writes the class-data archive, fills the file cache
-            for (int i = 0; i < launches; i++) {
-                Launch launch = launcher.launch(jdbcUrl, options.dataDir());
-                toWindow[i] = launch.launchToSignInWindowNanos();
-                toScreen[i] = launch.signInToFirstScreenNanos();
+            launcher.launch(jdbcUrl, options.dataDir(), true); // untimed: writes a dynamic archive, fills the file cache
+            for (int i = 0; i < launches; i++) { // paired, so a load that comes and goes hits both alike
+                Launch with = launcher.launch(jdbcUrl, options.dataDir(), true);
+                toWindow[i] = with.launchToSignInWindowNanos();
+                toScreen[i] = with.signInToFirstScreenNanos();
+                Launch without = launcher.launch(jdbcUrl, options.dataDir(), false);
+                bareToWindow[i] = without.launchToSignInWindowNanos();
+                bareToScreen[i] = without.signInToFirstScreenNanos();
             }
-            results = List.of(BenchResult.of(launchOp, toWindow), BenchResult.of(screenOp, toScreen));
+            results = List.of(BenchResult.of(launchOp, toWindow), BenchResult.of(bareLaunchOp, bareToWindow),
+                    BenchResult.of(screenOp, toScreen), BenchResult.of(bareScreenOp, bareToScreen));
         } catch (Exception e) {
             LOG.warn("Launching the console for its start-up timings failed", e);
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            results = List.of(BenchResult.failed(launchOp, message), BenchResult.failed(screenOp, message));
+            results = List.of(BenchResult.failed(launchOp, message), BenchResult.failed(bareLaunchOp, message),
+                    BenchResult.failed(screenOp, message), BenchResult.failed(bareScreenOp, message));
         }
-        note.accept("App start-up: one warm-up and " + launches + " timed launches of `tower --smoke-sign-in demo_admin` in a fresh JVM each, "
-                + "against the running bench database, with the launcher's class-data archive; launch = JVM start to the sign-in "
-                + "window shown.");
+        note.accept("App start-up: one warm-up, then " + launches + " pairs of launches of `tower --smoke-sign-in demo_admin` "
+                + "in a fresh JVM each, with and without the class-data archive (" + launcher.archiveKind() + "), against the "
+                + "running bench database; launch = JVM start to the sign-in window shown; the `.no_archive` rows are the "
+                + "baselines of the ratio.");
         results.forEach(progress);
         return results;
     }

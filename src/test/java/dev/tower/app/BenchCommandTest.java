@@ -80,7 +80,8 @@ class BenchCommandTest {
                 .map(l -> l.split(",", -1))
                 .collect(Collectors.toMap(r -> r[0], Function.identity()));
         List<String> names = registered.stream().map(BenchOperation::name).toList();
-        List<String> appRows = List.of(AppStartupBench.LAUNCH, AppStartupBench.FIRST_SCREEN);
+        List<String> appRows = List.of(AppStartupBench.LAUNCH, AppStartupBench.FIRST_SCREEN,
+                AppStartupBench.LAUNCH_NO_ARCHIVE, AppStartupBench.FIRST_SCREEN_NO_ARCHIVE);
         assertThat(lines).hasSize(names.size() + appRows.size() + 1);
         assertThat(rows.keySet()).containsAll(names).containsAll(appRows).hasSize(names.size() + appRows.size());
         for (String app : appRows) { // the child console signed in and reached its first screen (issue 8, item 6)
