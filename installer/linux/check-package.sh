@@ -42,4 +42,6 @@ desktop=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/tower/lib/tower-tower.d
 for line in 'Exec=/opt/tower/bin/tower' 'Icon=/opt/tower/lib/tower.png' 'Categories=Office;Utility' 'Type=Application'; do
   grep -q "^$line" <<<"$desktop" || fail "the desktop entry lacks \"$line\": $desktop"
 done
+dpkg-deb -I "$deb" postinst | grep -q 'no desktop menu here' \
+  || fail "the .deb carries jpackage's stock postinst, which fails where there is no menu folder"
 echo "check-package: ok: $deb ($(du -h "$deb" | cut -f1)), Depends: $depends"
