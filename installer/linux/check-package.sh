@@ -26,7 +26,7 @@ for m in java.desktop javafx.graphics javafx.controls javafx.swing jdk.security.
 done
 grep -q 'java.se\b' <<<"$modules" && fail "the runtime is not trimmed (it holds java.se): $modules"
 
-deb=$(ls "$dir"/tower_*_amd64.deb 2>/dev/null | head -n 1)
+deb=$(ls "$dir"/tower_*_amd64.deb 2>/dev/null | head -n 1 || true)
 [ -n "$deb" ] || fail "no tower_*_amd64.deb in $dir"
 depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libgtk-3-0 libglib2.0-0 libx11-6 libxtst6 libxxf86vm1 libgl1 libfreetype6 libfontconfig1 libpango-1.0-0 \
