@@ -462,7 +462,9 @@ DECLARE
     amount numeric;
     captured numeric;
     reserved numeric;
-    refund record;
+    v_refund_id uuid;
+    v_refund_status text;
+    v_refund_amount numeric;
     target public.booking_status;
     provider_user uuid;
 BEGIN
@@ -506,8 +508,9 @@ BEGIN
     END IF;
 
     IF p_resolution <> 'no_refund' THEN
-        SELECT * INTO refund FROM tower_internal.record_refund(b.id, amount, coalesce(p_reason_code, 'other'), note,
-                                                              p_idempotency_key, d.id, 'resolve_dispute_refund');
+        SELECT r.refund_id, r.status, r.amount INTO v_refund_id, v_refund_status, v_refund_amount
+        FROM tower_internal.record_refund(b.id, amount, coalesce(p_reason_code, 'other'), note,
+                                                              p_idempotency_key, d.id, 'resolve_dispute_refund') r;
     END IF;
 
     target := CASE WHEN p_resolution = 'full_refund' THEN 'cancelled' ELSE 'completed' END;
@@ -519,7 +522,7 @@ BEGIN
 
     UPDATE public.disputes
     SET status = 'resolved', resolution = p_resolution, resolution_note = note, resolved_at = now(),
-        resolved_by = session_user, refund_id = refund.refund_id,
+        resolved_by = session_user, refund_id = v_refund_id,
         reviewed_at = coalesce(reviewed_at, now()), assigned_to = coalesce(assigned_to, session_user)
     WHERE id = d.id;
 
@@ -529,16 +532,16 @@ BEGIN
            format('Dispute on booking %s resolved', b.order_number),
            CASE p_resolution WHEN 'no_refund' THEN 'The dispute was resolved with no refund.'
                 ELSE format('The dispute was resolved with a %s of %s %s.', replace(p_resolution, '_', ' '),
-                            to_char(refund.amount, 'FM99999990.00'), 'USD') END,
+                            to_char(v_refund_amount, 'FM99999990.00'), 'USD') END,
            jsonb_build_object('dispute_id', d.id, 'booking_id', b.id, 'resolution', p_resolution,
-                              'refund_id', refund.refund_id)
+                              'refund_id', v_refund_id)
     FROM unnest(ARRAY[b.consumer_id, provider_user]) AS u WHERE u IS NOT NULL;
 
     PERFORM tower_internal.audit('resolve_dispute', 'disputes', d.id::text, 'UPDATE',
         jsonb_build_object('status', d.status),
         jsonb_strip_nulls(jsonb_build_object('status', 'resolved', 'resolution', p_resolution, 'note', note,
-                                             'refund_id', refund.refund_id)));
-    RETURN QUERY SELECT p_resolution, refund.refund_id, refund.status, refund.amount,
+                                             'refund_id', v_refund_id)));
+    RETURN QUERY SELECT p_resolution, v_refund_id, v_refund_status, v_refund_amount,
                         (SELECT bb.status::text FROM public.bookings bb WHERE bb.id = b.id);
 END;
 $$;
