@@ -26,8 +26,7 @@ public interface DisputeDao {
     @RegisterConstructorMapper(Choice.class)
     List<Choice> reasons();
 
-    @SqlQuery("SELECT login AS code, display_name AS label FROM staff_members"
-            + " WHERE NOT disabled AND role_group IN ('tower_admin', 'tower_ops') ORDER BY display_name, login")
+    @SqlQuery
     @RegisterConstructorMapper(Choice.class)
     List<Choice> assignees();
 
@@ -48,7 +47,7 @@ public interface DisputeDao {
     ResolutionOutcome resolve(@Bind("id") UUID id, @Bind("resolution") String resolution, @Bind("amount") String amount,
                               @Bind("reasonCode") String reasonCode, @Bind("note") String note, @Bind("key") String key);
 
-    @SqlQuery("SELECT id, version, status::text AS status FROM bookings WHERE order_number = :orderNumber")
+    @SqlQuery
     @RegisterConstructorMapper(BookingRef.class)
     Optional<BookingRef> bookingByOrderNumber(@Bind("orderNumber") String orderNumber);
 

@@ -160,17 +160,18 @@ public final class DisputeQueueViewModel {
             work.run();
             return d.id();
         }, id -> {
-            state.notice(done + " " + d.orderNumber() + ".");
+            // reloads first: starting them clears the screen's messages
             showDetail(id);
             reload();
+            state.notice(done + " " + d.orderNumber() + ".");
         });
     }
 
     private void retry() {
         RefundRow r = selectedRefund.get();
         state.run("change", "Sending the refund again…", () -> refunds.retry(r.id()), attempt -> {
-            state.notice("Refund of " + r.amount() + " sent to the payment service again (attempt " + attempt + ", same key).");
             loadRefunds(r.bookingId());
+            state.notice("Refund of " + r.amount() + " sent to the payment service again (attempt " + attempt + ", same key).");
         });
     }
 

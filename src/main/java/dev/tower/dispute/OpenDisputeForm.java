@@ -43,10 +43,10 @@ public final class OpenDisputeForm {
             BookingRef booking = disputes.booking(order);
             return disputes.open(booking.id(), booking.version(), code, text);
         }, id -> {
-            state.notice("Opened a dispute on " + order.toUpperCase(java.util.Locale.ROOT) + "; the booking is now disputed.");
             orderNumber.setText("");
             note.setText("");
-            onOpened.accept(id);
+            onOpened.accept(id); // reloads first: starting them clears the screen's messages
+            state.notice("Opened a dispute on " + order.toUpperCase(java.util.Locale.ROOT) + "; the booking is now disputed.");
         });
     }
 

@@ -119,8 +119,8 @@ public final class ResolutionForm {
         String key = idempotencyKey;
         state.run("change", "Resolving " + d.orderNumber() + "…",
                 () -> disputes.resolve(d.id(), how, typed, why, text, key), outcome -> {
+                    onResolved.accept(d.id()); // reloads first: starting them clears the screen's messages
                     state.notice(describe(d, outcome));
-                    onResolved.accept(d.id());
                 });
     }
 

@@ -64,11 +64,11 @@ public final class ApprovalsViewModel {
         String text = note.value();
         state.run("change", (yes ? "Approving" : "Declining") + " the refund…", () -> refunds.decide(r.id(), yes, text),
                 status -> {
-                    state.notice((yes ? "Approved" : "Declined") + " the refund of " + r.amount() + " on " + r.orderNumber()
-                            + (yes ? "; it goes to the payment service." : "."));
                     note.setText("");
                     selected.set(null);
-                    list.reload();
+                    list.reload(); // first: starting it clears the screen's messages
+                    state.notice((yes ? "Approved" : "Declined") + " the refund of " + r.amount() + " on " + r.orderNumber()
+                            + (yes ? "; it goes to the payment service." : "."));
                 });
     }
 
