@@ -13,11 +13,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -27,16 +25,29 @@ import org.kordamp.ikonli.feather.Feather;
 import java.io.File;
 
 /** The selected dispute: its facts, claim / assign / release, its refunds, the resolution form, and opening a new one. */
-final class DisputeDetailPane extends ScrollPane {
+final class DisputeDetailPane extends VBox {
     private final DisputeQueueViewModel viewModel;
+    /** Asks where to save a file, given a suggested name; null: cancelled. A file chooser unless replaced. */
+    private java.util.function.Function<String, java.nio.file.Path> savePicker = this::chooseFile;
 
     DisputeDetailPane(DisputeQueueViewModel viewModel) {
         this.viewModel = viewModel;
         setId("disputeDetail");
-        setFitToWidth(true);
-        getStyleClass().add(Styles.FLAT);
-        VBox body = new VBox(10, facts(), actions(), refunds(), resolutionForm(), openForm());
-        setContent(body);
+        setSpacing(10);
+        // the forms get tabs of their own, so the resolution form has the height it needs
+        javafx.scene.control.TabPane forms = new javafx.scene.control.TabPane(
+                tab("disputeResolveTab", "Resolve", resolutionForm()),
+                tab("disputeRefundsTab", "Refunds", refunds()),
+                tab("disputeOpenTab", "Open a dispute", openForm()));
+        forms.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(forms, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(facts(), actions(), forms);
+    }
+
+    private static javafx.scene.control.Tab tab(String id, String title, javafx.scene.Node content) {
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
+        tab.setId(id);
+        return tab;
     }
 
     private VBox facts() {
@@ -58,7 +69,9 @@ final class DisputeDetailPane extends ScrollPane {
             facts.setText(String.join("\n",
                     "Status: " + d.status().replace('_', ' ') + (d.assignedTo() == null ? ", unassigned" : ", with " + d.assignedTo()),
                     (d.resolved() ? "Resolved: " + d.resolution().replace('_', ' ') + " by " + d.resolvedBy()
-                            : "Due " + DisputeTimes.due(d.dueAt(), java.time.Instant.now())),
+                            : capitalized(DisputeTimes.due(d.dueAt(), java.time.Instant.now()))
+                              + " (" + d.dueAt().atZoneSameInstant(java.time.ZoneId.systemDefault())
+                                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")) + ")"),
                     "Captured " + money(d.captured()) + "; refunded or awaiting approval " + money(d.reserved())
                             + "; left " + money(d.remaining()),
                     d.note() == null ? "" : "Note: " + d.note()).strip());
@@ -76,26 +89,37 @@ final class DisputeDetailPane extends ScrollPane {
         evidence.setId("disputeEvidence");
         evidence.disableProperty().bind(viewModel.canExportEvidence().not());
         evidence.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save the evidence pack");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-            chooser.setInitialFileName("evidence-" + viewModel.detailProperty().get().orderNumber() + ".pdf");
-            File file = chooser.showSaveDialog(getScene().getWindow());
+            java.nio.file.Path file = savePicker.apply("evidence-" + viewModel.detailProperty().get().orderNumber() + ".pdf");
             if (file != null) {
-                viewModel.exportEvidence(file.toPath());
+                viewModel.exportEvidence(file);
             }
         });
-        FlowPane row = new FlowPane(8, 8, Buttons.of("disputeClaim", viewModel.claim(), Feather.USER_CHECK),
+        FlowPane row = new FlowPane(6, 6, Buttons.of("disputeClaim", viewModel.claim(), Feather.USER_CHECK),
                 Buttons.of("disputeRelease", viewModel.release(), Feather.USER_X), target,
                 Buttons.of("disputeAssign", viewModel.assign(), Feather.USERS),
                 Buttons.of("disputeOpenBooking", viewModel.openBooking(), Feather.EXTERNAL_LINK), evidence);
+        row.getChildren().forEach(n -> n.getStyleClass().add(Styles.SMALL));
+        target.setPrefWidth(130);
         return row;
+    }
+
+    private java.nio.file.Path chooseFile(String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the evidence pack");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName(suggested);
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        return file == null ? null : file.toPath();
+    }
+
+    void setSavePicker(java.util.function.Function<String, java.nio.file.Path> picker) {
+        this.savePicker = picker;
     }
 
     private VBox refunds() {
         TableView<RefundRow> table = new TableView<>(viewModel.bookingRefunds());
         table.setId("disputeRefunds");
-        table.setPrefHeight(130);
+        table.setPrefHeight(220);
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Tables.placeholder(table, "No refunds on this booking.");
@@ -112,8 +136,7 @@ final class DisputeDetailPane extends ScrollPane {
     private FormPanel resolutionForm() {
         ResolutionForm form = viewModel.resolution();
         FormPanel panel = new FormPanel("resolutionForm", "Resolve");
-        panel.note("Resolved once: if someone else resolves it first, you are told who and how. A refund above the "
-                + "approval limit waits for an admin's approval.");
+        panel.note("Resolved once; a refund above the approval limit waits for an admin.");
         ToggleGroup group = new ToggleGroup();
         FlowPane choices = new FlowPane(12, 6);
         for (Resolution r : Resolution.values()) {
@@ -158,7 +181,7 @@ final class DisputeDetailPane extends ScrollPane {
         return panel;
     }
 
-    private TitledPane openForm() {
+    private FormPanel openForm() {
         OpenDisputeForm form = viewModel.opening();
         FormPanel panel = new FormPanel("openDisputeForm", "Open a dispute on a booking");
         panel.text("openDisputeOrder", form.orderNumber());
@@ -168,10 +191,11 @@ final class DisputeDetailPane extends ScrollPane {
         panel.labelled("Reason", reason);
         panel.text("openDisputeNote", form.note());
         panel.actions(Buttons.of("openDisputeButton", form.open(), Feather.ALERT_TRIANGLE));
-        TitledPane pane = new TitledPane("Open a dispute", panel);
-        pane.setId("openDisputePane");
-        pane.setExpanded(false);
-        return pane;
+        return panel;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String money(java.math.BigDecimal amount) {

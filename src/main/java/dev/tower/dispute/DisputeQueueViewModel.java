@@ -140,12 +140,19 @@ public final class DisputeQueueViewModel {
 
     /** Shows the dispute with this id (also from a link into the Disputes section). */
     public void showDetail(UUID dispute) {
-        state.run("detail", "Loading the dispute…", () -> disputes.detail(dispute), loaded -> {
-            detail.set(loaded);
-            resolution.bind(loaded);
-            loadRefunds(loaded.bookingId());
+        // one task for both: a second run started from this one's result would clear a notice set meanwhile
+        state.run("detail", "Loading the dispute…", () -> {
+            DisputeDetail d = disputes.detail(dispute);
+            return new Shown(d, refunds.ofBooking(d.bookingId()));
+        }, shown -> {
+            detail.set(shown.detail());
+            resolution.bind(shown.detail());
+            bookingRefunds.setAll(shown.refunds());
+            selectedRefund.set(null);
         });
     }
+
+    private record Shown(DisputeDetail detail, List<RefundRow> refunds) {}
 
     private void loadRefunds(UUID booking) {
         state.run("refunds", "Loading refunds…", () -> refunds.ofBooking(booking), rows -> {

@@ -24,8 +24,8 @@ public final class DisputeTimes {
         }
         long hours = minutes / 60;
         if (hours < 48) {
-            return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+            return hours + " h";
         }
-        return hours / 24 + " d " + hours % 24 + " h";
+        return hours / 24 + " d";
     }
 }

@@ -33,6 +33,7 @@ import java.util.UUID;
 public final class DisputesView extends StackPane {
     private final DisputeQueueViewModel viewModel;
     private final TabPane tabs = new TabPane();
+    private final DisputeDetailPane detail;
 
     public DisputesView(DisputeQueueViewModel viewModel, Node approvals) {
         this.viewModel = viewModel;
@@ -44,9 +45,9 @@ public final class DisputesView extends StackPane {
         VBox left = new VBox(8, filters(), queue);
         VBox.setVgrow(queue, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
-        DisputeDetailPane detail = new DisputeDetailPane(viewModel);
-        detail.setPrefWidth(430);
-        detail.setMinWidth(400);
+        detail = new DisputeDetailPane(viewModel);
+        detail.setPrefWidth(390);
+        detail.setMinWidth(370);
         HBox body = new HBox(12, left, detail);
         ScreenFrame frame = new ScreenFrame("disputes", "", viewModel.state(), body)
                 .onEachShow(viewModel::load);
@@ -63,6 +64,11 @@ public final class DisputesView extends StackPane {
     public void openDispute(UUID dispute) {
         tabs.getSelectionModel().selectFirst();
         viewModel.showDetail(dispute);
+    }
+
+    /** Where the evidence pack is saved instead of asking with a file chooser (headless tests, scripted use). */
+    public void setSavePicker(java.util.function.Function<String, java.nio.file.Path> picker) {
+        detail.setSavePicker(picker);
     }
 
     private Node filters() {
@@ -91,8 +97,14 @@ public final class DisputesView extends StackPane {
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.dueWithin().problem());
-        HBox bar = new HBox(8, due, reason, area, assignee, unassigned, apply, clear);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, due, reason, area, assignee, unassigned, apply, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().forEach(n -> {
+            n.getStyleClass().add(Styles.SMALL);
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
         return new VBox(4, bar, problem);
     }
 
@@ -101,14 +113,14 @@ public final class DisputesView extends StackPane {
         ComboBox<T> box = new ComboBox<>(items);
         box.setId(id);
         box.setPromptText(prompt);
-        box.setPrefWidth(150);
+        box.setPrefWidth(135);
         box.valueProperty().bindBidirectional(value);
         return box;
     }
 
     private void columns(KeysetTable<DisputeRow> queue) {
         TableColumn<DisputeRow, DisputeRow> due = new TableColumn<>("Due");
-        due.setPrefWidth(140);
+        due.setPrefWidth(95);
         due.setSortable(false);
         due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         due.setCellFactory(col -> new TableCell<>() {
@@ -119,7 +131,7 @@ public final class DisputesView extends StackPane {
                 if (empty || row == null) {
                     setText(null);
                 } else {
-                    setText(viewModel.dueText(row));
+                    setText(viewModel.dueText(row).replace("overdue by ", "late ").replace("due in ", "in "));
                     if (row.overdue()) {
                         getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
                     }
@@ -127,13 +139,12 @@ public final class DisputesView extends StackPane {
             }
         });
         queue.table().getColumns().add(due);
-        queue.table().getColumns().add(Tables.textColumn("Age", 80, 60, viewModel::ageText));
-        queue.table().getColumns().add(Tables.textColumn("Booking", 105, 90, DisputeRow::orderNumber));
-        queue.table().getColumns().add(Tables.textColumn("Reason", 200, 120, DisputeRow::reason));
-        queue.table().getColumns().add(Tables.textColumn("At stake", 80, 70,
+        queue.table().getColumns().add(Tables.textColumn("Age", 52, 45, viewModel::ageText));
+        queue.table().getColumns().add(Tables.textColumn("Booking", 108, 100, DisputeRow::orderNumber));
+        queue.table().getColumns().add(Tables.textColumn("At stake", 78, 70,
                 r -> dev.tower.ui.kit.Money.rounded(r.atStake(), dev.tower.ui.kit.Money.USD).display()));
-        queue.table().getColumns().add(Tables.textColumn("Area", 120, 80, r -> r.areaName() == null ? "" : r.areaName()));
-        queue.table().getColumns().add(Tables.textColumn("Assignee", 110, 80,
-                r -> r.assignedTo() == null ? "unassigned" : r.assigneeName() == null ? r.assignedTo() : r.assigneeName()));
+        queue.table().getColumns().add(Tables.textColumn("Assignee", 90, 70,
+                r -> r.assignedTo() == null ? "—" : r.assigneeName() == null ? r.assignedTo() : r.assigneeName()));
+        queue.table().getColumns().add(Tables.textColumn("Reason", 160, 100, DisputeRow::reason));
     }
 }
