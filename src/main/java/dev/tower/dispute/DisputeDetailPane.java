@@ -59,6 +59,7 @@ final class DisputeDetailPane extends VBox {
         facts.setId("disputeFacts");
         facts.setWrapText(true);
         facts.getStyleClass().add(Styles.TEXT_MUTED);
+        facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         viewModel.detailProperty().addListener((obs, old, d) -> {
             if (d == null) {
                 heading.setText("Choose a dispute");

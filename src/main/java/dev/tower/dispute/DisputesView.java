@@ -46,8 +46,8 @@ public final class DisputesView extends StackPane {
         VBox.setVgrow(queue, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         detail = new DisputeDetailPane(viewModel);
-        detail.setPrefWidth(390);
-        detail.setMinWidth(370);
+        detail.setPrefWidth(345);
+        detail.setMinWidth(330);
         HBox body = new HBox(12, left, detail);
         ScreenFrame frame = new ScreenFrame("disputes", "", viewModel.state(), body)
                 .onEachShow(viewModel::load);
@@ -120,7 +120,8 @@ public final class DisputesView extends StackPane {
 
     private void columns(KeysetTable<DisputeRow> queue) {
         TableColumn<DisputeRow, DisputeRow> due = new TableColumn<>("Due");
-        due.setPrefWidth(95);
+        due.setPrefWidth(92);
+        due.setMinWidth(90);
         due.setSortable(false);
         due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         due.setCellFactory(col -> new TableCell<>() {
@@ -139,12 +140,12 @@ public final class DisputesView extends StackPane {
             }
         });
         queue.table().getColumns().add(due);
-        queue.table().getColumns().add(Tables.textColumn("Age", 52, 45, viewModel::ageText));
-        queue.table().getColumns().add(Tables.textColumn("Booking", 108, 100, DisputeRow::orderNumber));
-        queue.table().getColumns().add(Tables.textColumn("At stake", 78, 70,
+        queue.table().getColumns().add(Tables.textColumn("Age", 46, 40, viewModel::ageText));
+        queue.table().getColumns().add(Tables.textColumn("Booking", 108, 106, DisputeRow::orderNumber));
+        queue.table().getColumns().add(Tables.textColumn("At stake", 76, 70,
                 r -> dev.tower.ui.kit.Money.rounded(r.atStake(), dev.tower.ui.kit.Money.USD).display()));
-        queue.table().getColumns().add(Tables.textColumn("Assignee", 90, 70,
+        queue.table().getColumns().add(Tables.textColumn("Assignee", 64, 56,
                 r -> r.assignedTo() == null ? "—" : r.assigneeName() == null ? r.assignedTo() : r.assigneeName()));
-        queue.table().getColumns().add(Tables.textColumn("Reason", 160, 100, DisputeRow::reason));
+        queue.table().getColumns().add(Tables.textColumn("Reason", 140, 90, DisputeRow::reason));
     }
 }

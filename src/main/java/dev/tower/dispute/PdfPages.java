@@ -164,7 +164,7 @@ final class PdfPages implements AutoCloseable {
                 String number = "Page " + (i + 1) + " of " + total;
                 f.beginText();
                 f.setFont(bold, 8);
-                f.newLineAtOffset(MARGIN + width() - bold.getStringWidth(number) / 1000 * 8, MARGIN - 20);
+                f.newLineAtOffset(MARGIN + width() - bold.getStringWidth(number) / 1000 * 8, MARGIN - 8);
                 f.showText(number);
                 f.endText();
             }

@@ -61,7 +61,7 @@ public final class ResolutionForm {
     void bind(DisputeDetail detail) {
         DisputeDetail before = dispute.get();
         dispute.set(detail);
-        if (before == null || !before.id().equals(detail.id())) {
+        if (before == null || !before.id().equals(detail.id()) || detail.resolved()) {
             idempotencyKey = IdempotencyKeys.next();
             resolution.set(null);
             amount.setText("");
@@ -90,7 +90,7 @@ public final class ResolutionForm {
 
     private String split() {
         DisputeDetail d = dispute.get();
-        if (d == null || resolution.get() == null || resolution.get() == Resolution.NO_REFUND) {
+        if (d == null || d.resolved() || resolution.get() == null || resolution.get() == Resolution.NO_REFUND) {
             return "";
         }
         BigDecimal value;

@@ -20,13 +20,13 @@ import java.time.format.DateTimeFormatter;
 public final class ApprovalsPane extends StackPane {
     public ApprovalsPane(ApprovalsViewModel viewModel, ZoneId zone) {
         setId("approvalsView");
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(zone);
         KeysetTable<RefundRow> table = new KeysetTable<>("approvalsTable", viewModel.list(), viewModel.state(),
                 "No refunds are waiting for approval.");
-        table.table().getColumns().add(Tables.textColumn("Requested", 130, 110, r -> time.format(r.requestedAt())));
-        table.table().getColumns().add(Tables.textColumn("Booking", 105, 90, RefundRow::orderNumber));
-        table.table().getColumns().add(Tables.textColumn("Amount", 90, 70, r -> money(r.amount())));
-        table.table().getColumns().add(Tables.textColumn("Fee / provider", 130, 100, r -> r.platformFeeShare() == null ? "—"
+        table.table().getColumns().add(Tables.textColumn("Requested", 96, 92, r -> time.format(r.requestedAt())));
+        table.table().getColumns().add(Tables.textColumn("Booking", 108, 106, RefundRow::orderNumber));
+        table.table().getColumns().add(Tables.textColumn("Amount", 76, 72, r -> money(r.amount())));
+        table.table().getColumns().add(Tables.textColumn("Fee / provider", 122, 118, r -> r.platformFeeShare() == null ? "—"
                 : money(r.platformFeeShare()) + " / " + money(r.providerShare())));
         table.table().getColumns().add(Tables.textColumn("By", 110, 80, RefundRow::requesterName));
         table.table().getColumns().add(Tables.textColumn("Why", 220, 120, r -> (r.reasonCode() == null ? ""
@@ -45,8 +45,8 @@ public final class ApprovalsPane extends StackPane {
         decision.text("approvalNote", viewModel.note());
         decision.actions(Buttons.accent("approvalApprove", viewModel.approve(), Feather.CHECK),
                 Buttons.of("approvalDecline", viewModel.decline(), Feather.X));
-        decision.setPrefWidth(340);
-        decision.setMinWidth(300);
+        decision.setPrefWidth(290);
+        decision.setMinWidth(270);
 
         getChildren().add(new ScreenFrame("approvals", "", viewModel.state(), new HBox(12, table, decision))
                 .onEachShow(viewModel::load));
