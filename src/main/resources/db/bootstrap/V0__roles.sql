@@ -15,13 +15,16 @@
 -- tower_setup    NOLOGIN   except while setup code (db/SetupLogin: demo generation) uses it with a
 --                          one-off random password. Member of tower_owner (INHERIT), never a superuser,
 --                          so code planted on an owner table gains nothing when setup writes there.
+-- tower_payment_service NOLOGIN  the platform's payment service: works the refund outbox through the
+--                          payment_service functions (V70). No staff role is a member; on the embedded
+--                          demo database the settlement simulator takes it from tower_setup.
 -- tower_audit    NOLOGIN   owns the audit log (schema tower_audit, see audit_log.sql). No staff role
 --                          is a member of it, so nobody on staff can edit, re-chain or lock the log.
 DO $$
 DECLARE
     r text;
 BEGIN
-    FOREACH r IN ARRAY ARRAY['tower_owner', 'tower_admin', 'tower_ops', 'tower_analyst', 'tower_security', 'tower_audit'] LOOP
+    FOREACH r IN ARRAY ARRAY['tower_owner', 'tower_admin', 'tower_ops', 'tower_analyst', 'tower_security', 'tower_audit', 'tower_payment_service'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('CREATE ROLE %I NOLOGIN NOSUPERUSER NOCREATEDB NOBYPASSRLS', r);
         END IF;
@@ -33,6 +36,10 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_auth_members m
                    WHERE m.roleid = 'tower_owner'::regrole AND m.member = 'tower_setup'::regrole) THEN
         GRANT tower_owner TO tower_setup WITH INHERIT TRUE, SET TRUE;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                   WHERE m.roleid = 'tower_payment_service'::regrole AND m.member = 'tower_setup'::regrole) THEN
+        GRANT tower_payment_service TO tower_setup WITH INHERIT FALSE, SET TRUE;
     END IF;
 
     IF NOT EXISTS (SELECT 1 FROM pg_auth_members m

@@ -138,9 +138,24 @@ public final class CompositionRoot {
                         new dev.tower.booking.BookingPageViewModel(new dev.tower.booking.BookingPageService(session),
                                 executor, java.time.ZoneId.systemDefault())),
                         (view, id) -> view.openBooking(java.util.UUID.fromString(id)))
+                .register(Section.DISPUTES, () -> disputesView(session, shell),
+                        (view, id) -> view.openDispute(java.util.UUID.fromString(id)))
                 .register(Section.PROVIDERS, () -> providersView(session))
                 .register(Section.AREAS, () -> new AreasView(new AreasViewModel(
                         new AreaService(session), executor, session.has(Permission.MANAGE_SERVICE_AREAS))));
+    }
+
+    private dev.tower.dispute.DisputesView disputesView(Session session, ShellViewModel shell) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        dev.tower.refund.RefundService refunds = new dev.tower.refund.RefundService(session);
+        dev.tower.dispute.EvidencePackService evidence = new dev.tower.dispute.EvidencePackService(session,
+                new dev.tower.booking.BookingPageService(session), refunds, java.time.Clock.systemDefaultZone(), zone);
+        return new dev.tower.dispute.DisputesView(new dev.tower.dispute.DisputeQueueViewModel(
+                new dev.tower.dispute.DisputeService(session), refunds, evidence, executor, session.login(),
+                session.has(Permission.RESOLVE_DISPUTE), session.has(Permission.ISSUE_REFUND),
+                java.time.Clock.systemDefaultZone(), shell::open),
+                new dev.tower.refund.ApprovalsPane(new dev.tower.refund.ApprovalsViewModel(refunds, executor,
+                        session.has(Permission.APPROVE_LARGE_REFUND), session.login()), zone));
     }
 
     private javafx.scene.Node providersView(Session session) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "tower", mixinStandardHelpOptions = true, version = "Tower 0.1", usageHelpAutoWidth = true,
         description = {"Tower, the operations console of the marketplace.",
                 "With no database given, Tower starts its own embedded PostgreSQL with a demo market."},
-        subcommands = {DbCommand.class, DemoCommand.class, BenchCommand.class, AuditCommand.class})
+        subcommands = {DbCommand.class, DemoCommand.class, BenchCommand.class, AuditCommand.class, SettleCommand.class})
 final class TowerCommand implements Callable<Integer> {
 
     @Option(names = "--db-url", paramLabel = "URL", defaultValue = "${env:TOWER_DB_URL}",

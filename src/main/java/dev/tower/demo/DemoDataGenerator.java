@@ -53,7 +53,7 @@ public final class DemoDataGenerator {
     private static final List<String> AFTER_DOCUMENTS =
             // the features' scripts update bulk rows, so they run before the keys and indexes go back
             List.of("04_documents.sql", "05_bookings.sql", "06_money.sql", "07_talk.sql", "08_finish.sql",
-                    "20_provider_verification.sql", "30_bookings.sql", "60_areas.sql",
+                    "20_provider_verification.sql", "30_bookings.sql", "60_areas.sql", "70_disputes.sql",
                     "08_statistics.sql", "09_audit.sql");
     /** The keys and indexes taken off after the wipe go back before this script: the bulk rows are in by then. */
     private static final String REBUILD_BEFORE = "08_statistics.sql";

@@ -70,6 +70,18 @@ class GuardedFunctionsTest {
         PROBES.put("reactivate_service_area", new Probe("SELECT ops.reactivate_service_area(" + nobody + ", 1)", Set.of(ADMIN)));
     }
 
+    static {
+        // disputes and refunds (V70): ids that do not exist reach each function's own check
+        String none = "'00000000-0000-0000-0000-000000000000'";
+        PROBES.put("issue_refund", new Probe("SELECT * FROM ops.issue_refund(" + none + ", '1', 'other', 'x', 'probe-key')", Set.of(ADMIN, OPS)));
+        PROBES.put("retry_refund", new Probe("SELECT ops.retry_refund(" + none + ")", Set.of(ADMIN, OPS)));
+        PROBES.put("decide_refund", new Probe("SELECT ops.decide_refund(" + none + ", true, 'x')", Set.of(ADMIN)));
+        PROBES.put("open_dispute", new Probe("SELECT ops.open_dispute(" + none + ", 1, 'late', 'x')", Set.of(ADMIN, OPS)));
+        PROBES.put("assign_dispute", new Probe("SELECT ops.assign_dispute(" + none + ", NULL)", Set.of(ADMIN, OPS)));
+        PROBES.put("resolve_dispute", new Probe("SELECT * FROM ops.resolve_dispute(" + none + ", 'no_refund', NULL, NULL, 'x', 'k')",
+                Set.of(ADMIN, OPS)));
+    }
+
     record Probe(String call, Set<String> allowed) {}
 
     private final TestDatabase db = TestDatabase.get();

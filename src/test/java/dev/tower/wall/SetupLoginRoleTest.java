@@ -28,7 +28,9 @@ class SetupLoginRoleTest {
                     FROM pg_authid WHERE rolname = 'tower_setup'""")).isEqualTo("f f f f f f t");
             assertThat(SqlProbe.column(su, """
                     SELECT roleid::regrole::text || CASE WHEN admin_option THEN ' with admin' ELSE '' END
-                    FROM pg_auth_members WHERE member = 'tower_setup'::regrole""")).containsExactly("tower_owner");
+                    FROM pg_auth_members WHERE member = 'tower_setup'::regrole ORDER BY 1"""))
+                    // tower_payment_service: the demo settlement simulator SET ROLEs to it (V0__roles.sql, V70)
+                    .containsExactly("tower_owner", "tower_payment_service");
             // nobody can become tower_setup: not a staff group, not an admin through tower_owner
             assertThat(SqlProbe.column(su, "SELECT member::regrole::text FROM pg_auth_members WHERE roleid = 'tower_setup'::regrole"))
                     .isEmpty();

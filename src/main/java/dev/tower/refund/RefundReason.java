@@ -1,0 +1,7 @@
+package dev.tower.refund;
+
+/** A refund reason code and its words. */
+public record RefundReason(String code, String label) {
+    @Override
+    public String toString() { return label; }
+}

@@ -1,0 +1,1 @@
+SELECT id, name FROM service_areas ORDER BY name

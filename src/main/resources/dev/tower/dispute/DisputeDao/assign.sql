@@ -1,0 +1,1 @@
+SELECT ops.assign_dispute(:id, :assignee)

@@ -1,0 +1,1 @@
+SELECT ops.open_dispute(:booking, :version, :reasonCode, :note)

@@ -1,0 +1,1 @@
+SELECT ops.decide_refund(:id, :approve, :note)

@@ -1,0 +1,2 @@
+SELECT code, name ->> 'en' AS label FROM ref_codes
+WHERE type_code = 'refund_reason' AND status = 1 ORDER BY sort_order

@@ -1,0 +1,1 @@
+SELECT ops.retry_refund(:id)

@@ -1,0 +1,126 @@
+package dev.tower.dispute;
+
+import dev.tower.refund.MoneyFixtures;
+import dev.tower.testing.ConsoleUiTest;
+import dev.tower.testing.Screenshots;
+import dev.tower.testing.SqlProbe;
+import dev.tower.testing.TestDatabase;
+import dev.tower.testing.TestRows;
+import javafx.scene.control.TableView;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Disputes screen in the real window on the small demo market: ops resolve the most overdue dispute
+ * with a partial refund end to end and export its evidence pack, whose first page is rendered to PNG; an
+ * admin looks at the approvals queue (dark theme). Saves screenshots of each.
+ */
+class DisputesUiTest extends ConsoleUiTest {
+    @BeforeAll
+    static void demoMarket() {
+        TestDatabase.withDemoData();
+    }
+
+    @Test
+    void opsResolveADisputeWithAPartialRefundAndExportItsEvidencePack(FxRobot robot) throws Exception {
+        TestDatabase db = TestDatabase.get();
+        MoneyFixtures.Paid paid = new MoneyFixtures(db).paidBooking("disputed", "84.80", "9.42");
+        UUID dispute = new TestRows(db.superuser()).queryUuid("""
+                INSERT INTO disputes (booking_id, reason, reason_code, note, opened_at, sla_due_at)
+                VALUES (?, 'Package was damaged on arrival', 'damaged_or_incomplete', 'Customer sent a photo of the crushed box',
+                        now() - interval '30 days', now() - interval '28 days') RETURNING id""", paid.booking());
+        String order;
+        try (Connection c = db.superuser().getConnection()) {
+            order = SqlProbe.value(c, "SELECT order_number FROM bookings WHERE id = '" + paid.booking() + "'");
+        }
+
+        signInAsDemo(robot, "demo_ops");
+        robot.clickOn("#nav-disputes");
+        waitUntil(() -> !table(robot).getItems().isEmpty());
+        // the most overdue comes first and is marked
+        DisputeRow first = table(robot).getItems().getFirst();
+        assertThat(first.id()).isEqualTo(dispute);
+        assertThat(first.overdue()).isTrue();
+        screenshot("disputes-queue.png");
+
+        WaitForAsyncUtils.asyncFx(() -> table(robot).getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> text(robot, "#disputeHeading").startsWith(order));
+        robot.clickOn("#resolution-partial_refund");
+        robot.clickOn("#resolutionAmount").write("25.00");
+        robot.clickOn("#resolutionNote").write("Box crushed; the contents were partly usable.");
+        waitUntil(() -> text(robot, "#resolutionSplit").contains("$25.00"));
+        assertThat(text(robot, "#resolutionSplit"))
+                .isEqualTo("Refund $25.00: the platform gives back $2.78 of its fee and $22.22 is clawed back from the provider.");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#resolutionForm").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1))
+                .get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("disputes-resolution-form.png");
+        robot.clickOn("#resolutionResolve");
+        waitUntil(() -> text(robot, "#disputesNoticeText").startsWith("Resolved " + order));
+        assertThat(text(robot, "#disputesNoticeText"))
+                .isEqualTo("Resolved " + order + ": $25.00 refund issued; the booking is completed.");
+        try (Connection c = db.superuser().getConnection()) {
+            assertThat(SqlProbe.value(c, """
+                    SELECT d.resolution || ' ' || r.amount || ' ' || r.platform_fee_share || ' ' || r.provider_share || ' ' || b.status
+                    FROM disputes d JOIN refunds r ON r.id = d.refund_id JOIN bookings b ON b.id = d.booking_id
+                    WHERE d.id = '%s'""".formatted(dispute))).isEqualTo("partial_refund 25.00 2.78 22.22 completed");
+        }
+        waitUntil(() -> !robot.lookup("#disputeRefunds").queryAs(TableView.class).getItems().isEmpty());
+        screenshot("disputes-resolved.png");
+
+        Path pdf = Files.createTempDirectory("evidence").resolve("evidence-" + order + ".pdf");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#disputesView").queryAs(DisputesView.class).setSavePicker(name -> pdf))
+                .get(5, TimeUnit.SECONDS);
+        robot.clickOn("#disputeEvidence");
+        waitUntil(() -> text(robot, "#disputesNoticeText").startsWith("Saved the evidence pack"));
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String all = new PDFTextStripper().getText(doc);
+            assertThat(all).contains("Evidence pack: dispute on booking " + order).contains("Price breakdown")
+                    .contains("Timeline").contains("Message thread").contains("Provider's documents").contains("Photos")
+                    .contains("Page 1 of " + doc.getNumberOfPages()).contains("by Olivia Ops (demo_ops)")
+                    .contains("partial refund by demo_ops");
+            Files.createDirectories(Screenshots.DIRECTORY);
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 80), "png",
+                    Screenshots.DIRECTORY.resolve("dispute-evidence-pack-page1.png").toFile());
+        }
+    }
+
+    @Test
+    void anAdminSeesTheApprovalsQueue(FxRobot robot) throws Exception {
+        signInAsDemo(robot, "demo_admin");
+        robot.clickOn("#nav-disputes");
+        waitUntil(() -> !table(robot).getItems().isEmpty());
+        robot.clickOn("#disputesApprovalsTab");
+        waitUntil(() -> !robot.lookup("#approvalsTable").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#approvalsTable").queryAs(TableView.class).getSelectionModel().select(0))
+                .get(5, TimeUnit.SECONDS);
+        screenshot("disputes-approvals.png");
+        robot.clickOn("#themeToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("disputes-approvals-dark.png");
+        robot.clickOn("#disputesQueueTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("disputes-queue-dark.png");
+        robot.clickOn("#themeToggle");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<DisputeRow> table(FxRobot robot) {
+        return robot.lookup("#disputesTable").queryAs(TableView.class);
+    }
+}
