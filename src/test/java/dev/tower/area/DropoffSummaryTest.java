@@ -38,6 +38,17 @@ class DropoffSummaryTest {
                 (SELECT day, cell_row, cell_col, dropoffs FROM booking_dropoff_cells WHERE dropoffs > 0 EXCEPT SELECT * FROM exact)
                 UNION ALL
                 (SELECT * FROM exact EXCEPT SELECT day, cell_row, cell_col, dropoffs FROM booking_dropoff_cells)) d""";
+    /** Cells of the last 31 days whose kept outside count differs from the bookings tested afresh. */
+    private static final String OUTSIDE_DIFF = """
+            SELECT count(*) FROM booking_dropoff_cells c
+            WHERE c.day >= ((now() - interval '31 days') AT TIME ZONE 'UTC')::date
+              AND c.outside <> (
+                  SELECT count(*) FROM bookings b
+                  WHERE (b.created_at AT TIME ZONE 'UTC')::date = c.day
+                    AND floor(b.dropoff_lat * 100)::int = c.cell_row AND floor(b.dropoff_lng * 100)::int = c.cell_col
+                    AND NOT EXISTS (SELECT 1 FROM service_areas sa WHERE sa.active
+                                    AND public.distance_miles(sa.center_lat::float8, sa.center_lng::float8,
+                                                              b.dropoff_lat::float8, b.dropoff_lng::float8) <= sa.radius_miles))""";
     private static final String EXACT_PER_AREA = """
             SELECT sa.id::text, count(b.id)
             FROM service_areas sa
@@ -64,16 +75,16 @@ class DropoffSummaryTest {
     void theCellsEqualTheBookingsRegroupedAfterInsertsMovesAndDeletes() throws SQLException {
         try (Connection su = db.superuser().getConnection(); Statement s = su.createStatement()) {
             assertThat(SqlProbe.value(su, "SELECT count(*) FROM booking_dropoff_cells")).isNotEqualTo("0");
-            assertThat(SqlProbe.value(su, CELLS_DIFF)).isEqualTo("0");
+            assertCellsExact(su);
             UUID booking = rows.chain("completed").booking();
-            assertThat(SqlProbe.value(su, CELLS_DIFF)).isEqualTo("0");
+            assertCellsExact(su);
             s.execute("UPDATE bookings SET dropoff_lat = 42.5001, dropoff_lng = -83.1001, created_at = now() - interval '3 days'"
                     + " WHERE id = '" + booking + "'");
             s.execute("UPDATE bookings SET status = status WHERE id = '" + booking + "'"); // moves nothing
-            assertThat(SqlProbe.value(su, CELLS_DIFF)).isEqualTo("0");
+            assertCellsExact(su);
             s.execute("DELETE FROM booking_status_history WHERE booking_id = '" + booking + "'");
             s.execute("DELETE FROM bookings WHERE id = '" + booking + "'");
-            assertThat(SqlProbe.value(su, CELLS_DIFF)).isEqualTo("0");
+            assertCellsExact(su);
         }
     }
 
@@ -99,7 +110,7 @@ class DropoffSummaryTest {
         start.countDown();
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         try (Connection su = db.superuser().getConnection()) {
-            assertThat(SqlProbe.value(su, CELLS_DIFF)).isEqualTo("0");
+            assertCellsExact(su);
         }
     }
 
@@ -116,23 +127,41 @@ class DropoffSummaryTest {
             dropoff(-20.0, 30.0, "30 days 2 minutes");           // inside, but too old
             dropoff(-20.0 - mileInLat * 0.5, 30.0, "29 days 23 hours");
 
-            Map<String, Long> exact = exactPerArea(su);
-            Map<String, Long> listed = service.list().stream()
-                    .collect(Collectors.toMap(a -> a.id().toString(), ServiceArea::recentDropoffs));
-            assertThat(listed).isEqualTo(exact);
-            assertThat(listed.get(id.toString())).isEqualTo(3);
-
-            List<DemandCell> cells = service.demand(0.01, 0.01);
-            assertThat(cells.stream().mapToLong(DemandCell::dropoffs).sum())
-                    .isEqualTo(Long.parseLong(SqlProbe.value(su, "SELECT count(*) FROM bookings WHERE created_at >= now() - interval '30 days'")));
-            assertThat(cells.stream().mapToLong(DemandCell::outside).sum())
-                    .isEqualTo(Long.parseLong(SqlProbe.value(su, EXACT_OUTSIDE)));
-            // a coarser map adds up to the same totals
-            List<DemandCell> coarse = service.demand(0.05, 0.1);
-            assertThat(coarse.stream().mapToLong(DemandCell::outside).sum())
-                    .isEqualTo(cells.stream().mapToLong(DemandCell::outside).sum());
-            assertThat(coarse.size()).isLessThan(cells.size());
+            assertListAndMapExact(service, su);
+            assertCellsExact(su);
+            assertThat(service.list().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().recentDropoffs())
+                    .isEqualTo(3);
+            // drop-offs that move, and the area itself changing: its edge and the cells under it are recounted
+            dropoff(-20.0 + mileInLat * 1.5, 30.0, "2 days");
+            assertListAndMapExact(service, su);
+            int version = service.edit(id, 1, new AreaDraft("Cells Edge", new BigDecimal("-20.0000"), new BigDecimal("30.0000"), 2));
+            assertListAndMapExact(service, su);
+            assertThat(service.list().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().recentDropoffs())
+                    .isEqualTo(5);
+            version = service.edit(id, version, new AreaDraft("Cells Edge", new BigDecimal("-20.0100"), new BigDecimal("30.0200"), 1));
+            assertListAndMapExact(service, su);
+            version = service.deactivate(id, version, true);
+            assertListAndMapExact(service, su);
+            service.reactivate(id, version);
+            assertListAndMapExact(service, su);
+            assertCellsExact(su);
         }
+    }
+
+    private void assertListAndMapExact(AreaService service, Connection su) throws SQLException {
+        Map<String, Long> listed = service.list().stream()
+                .collect(Collectors.toMap(a -> a.id().toString(), ServiceArea::recentDropoffs));
+        assertThat(listed).isEqualTo(exactPerArea(su));
+        List<DemandCell> cells = service.demand(0.01, 0.01);
+        assertThat(cells.stream().mapToLong(DemandCell::dropoffs).sum())
+                .isEqualTo(Long.parseLong(SqlProbe.value(su, "SELECT count(*) FROM bookings WHERE created_at >= now() - interval '30 days'")));
+        assertThat(cells.stream().mapToLong(DemandCell::outside).sum())
+                .isEqualTo(Long.parseLong(SqlProbe.value(su, EXACT_OUTSIDE)));
+        // a coarser map adds up to the same totals
+        List<DemandCell> coarse = service.demand(0.05, 0.1);
+        assertThat(coarse.stream().mapToLong(DemandCell::outside).sum())
+                .isEqualTo(cells.stream().mapToLong(DemandCell::outside).sum());
+        assertThat(coarse.size()).isLessThan(cells.size());
     }
 
     @Test
@@ -140,18 +169,29 @@ class DropoffSummaryTest {
         for (String login : List.of("demo_admin", "demo_ops")) {
             try (Connection c = db.connectAsDemo(login)) {
                 assertThat(SqlProbe.stateOf(c, "SELECT * FROM booking_dropoff_cells LIMIT 1")).isNull();
+                assertThat(SqlProbe.stateOf(c, "SELECT * FROM area_edge_dropoffs LIMIT 1")).isNull();
             }
         }
         try (Connection analyst = db.connectAsDemo("demo_analyst")) {
             assertThat(SqlProbe.stateOf(analyst, "SELECT * FROM booking_dropoff_cells")).isEqualTo("42501");
+            assertThat(SqlProbe.stateOf(analyst, "SELECT * FROM area_edge_dropoffs")).isEqualTo("42501");
         }
         for (String login : List.of("demo_admin", "demo_ops", "demo_analyst")) {
             try (Connection c = db.connectAsDemo(login)) {
                 assertThat(SqlProbe.stateOf(c, "UPDATE booking_dropoff_cells SET dropoffs = 0")).isEqualTo("42501");
                 assertThat(SqlProbe.stateOf(c, "DELETE FROM booking_dropoff_cells")).isEqualTo("42501");
                 assertThat(SqlProbe.stateOf(c, "SELECT tower_internal.recount_dropoff_cells()")).isEqualTo("42501");
+                assertThat(SqlProbe.stateOf(c, "INSERT INTO area_edge_dropoffs VALUES (gen_random_uuid(), current_date, 1)"))
+                        .isEqualTo("42501");
+                assertThat(SqlProbe.stateOf(c, "SELECT tower_internal.apply_dropoffs(ARRAY[now()], ARRAY[1.0], ARRAY[1.0], ARRAY[1])"))
+                        .isEqualTo("42501");
             }
         }
+    }
+
+    private static void assertCellsExact(Connection su) throws SQLException {
+        assertThat(SqlProbe.value(su, CELLS_DIFF)).as("drop-offs per cell").isEqualTo("0");
+        assertThat(SqlProbe.value(su, OUTSIDE_DIFF)).as("outside every active area per cell").isEqualTo("0");
     }
 
     private void dropoff(double lat, double lng, String ago) {

@@ -1,8 +1,8 @@
 -- Every area with its counts. Areas are few (tens), so the list is whole. Provider counts are kept per
 -- area name by the database (provider_area_counts, V61). Drop-offs of the last 30 days are exact without
--- reading 150k bookings (booking_dropoff_cells, V62):
--- * whole UTC days of the window: per 0.01° cell from the summary; a cell wholly inside the area counts
---   as it is, a cell its edge crosses is tested drop-off by drop-off (idx_bookings_dropoff_cell);
+-- testing 150k bookings:
+-- * whole UTC days of the window, 0.01° cells wholly inside the area: booking_dropoff_cells (V62);
+-- * whole days, cells the area's edge crosses: area_edge_dropoffs, tested when each booking came (V63);
 -- * the window's first, partial day: its drop-offs tested one by one (a thirtieth of the window).
 WITH bounds AS MATERIALIZED (
     SELECT w.since, w.first_full_day, w.first_full_day::timestamp AT TIME ZONE 'UTC' AS full_from
@@ -11,7 +11,8 @@ WITH bounds AS MATERIALIZED (
 ), cells AS MATERIALIZED (
     SELECT c.cell_row, c.cell_col, sum(c.dropoffs) AS n
     FROM public.booking_dropoff_cells c
-    WHERE c.day >= (SELECT first_full_day FROM bounds)
+    -- the day as an expression, not the CTE's value, so the planner sees how few days it selects
+    WHERE c.day >= ((now() - interval '30 days') AT TIME ZONE 'UTC')::date + 1
     GROUP BY 1, 2
     HAVING sum(c.dropoffs) > 0
 ), first_day AS MATERIALIZED (
@@ -23,23 +24,17 @@ WITH bounds AS MATERIALIZED (
            sa.radius_miles / 69.0 AS dlat,
            sa.radius_miles / (69.0 * greatest(cos(radians(least(89.0, abs(sa.center_lat::float8) + sa.radius_miles / 69.0))), 0.01)) AS dlng
     FROM public.service_areas sa
-), touched AS MATERIALIZED (
-    SELECT t.*
-    FROM (SELECT a.id AS area_id, c.cell_row, c.cell_col, c.n,
-                 public.dropoff_cell_against_circle(c.cell_row, c.cell_col, a.lat, a.lng, a.radius_miles) AS relation
-          FROM areas a
-          JOIN cells c ON c.cell_row BETWEEN floor((a.lat - a.dlat) * 100) AND floor((a.lat + a.dlat) * 100)
-                      AND c.cell_col BETWEEN floor((a.lng - a.dlng) * 100) AND floor((a.lng + a.dlng) * 100)) t
-    WHERE t.relation <> 'outside'
+), inside AS (
+    SELECT a.id AS area_id, sum(c.n) AS n
+    FROM areas a
+    JOIN cells c ON c.cell_row BETWEEN floor((a.lat - a.dlat) * 100) AND floor((a.lat + a.dlat) * 100)
+                AND c.cell_col BETWEEN floor((a.lng - a.dlng) * 100) AND floor((a.lng + a.dlng) * 100)
+    WHERE public.dropoff_cell_against_circle(c.cell_row, c.cell_col, a.lat, a.lng, a.radius_miles) = 'inside'
+    GROUP BY 1
 ), edge AS (
-    SELECT t.area_id, count(*) AS n
-    FROM touched t
-    JOIN areas a ON a.id = t.area_id
-    JOIN public.bookings b ON floor(b.dropoff_lat * 100)::integer = t.cell_row
-                          AND floor(b.dropoff_lng * 100)::integer = t.cell_col
-                          AND b.created_at >= (SELECT full_from FROM bounds)
-    WHERE t.relation = 'edge'
-      AND public.distance_miles(a.lat, a.lng, b.dropoff_lat::float8, b.dropoff_lng::float8) <= a.radius_miles
+    SELECT e.area_id, sum(e.dropoffs) AS n
+    FROM public.area_edge_dropoffs e
+    WHERE e.day >= ((now() - interval '30 days') AT TIME ZONE 'UTC')::date + 1
     GROUP BY 1
 ), partial_day AS (
     SELECT a.id AS area_id, count(*) AS n
@@ -48,19 +43,15 @@ WITH bounds AS MATERIALIZED (
                     AND f.lng BETWEEN a.lng - a.dlng AND a.lng + a.dlng
     WHERE public.distance_miles(a.lat, a.lng, f.lat, f.lng) <= a.radius_miles
     GROUP BY 1
-), recent AS (
-    SELECT a.id AS area_id,
-           coalesce((SELECT sum(t.n) FROM touched t WHERE t.area_id = a.id AND t.relation = 'inside'), 0)
-           + coalesce((SELECT e.n FROM edge e WHERE e.area_id = a.id), 0)
-           + coalesce((SELECT p.n FROM partial_day p WHERE p.area_id = a.id), 0) AS inside
-    FROM areas a
 )
 SELECT a.id, a.name, a.center_lat, a.center_lng, a.radius_miles, a.active, a.version, a.updated_at, a.updated_by,
        coalesce(pc.verified, 0) AS providers_verified, coalesce(pc.providers, 0) AS providers_all,
-       r.inside::bigint AS recent_dropoffs,
+       (coalesce(i.n, 0) + coalesce(e.n, 0) + coalesce(p.n, 0))::bigint AS recent_dropoffs,
        coalesce(o.names, '{}') AS overlaps
 FROM areas a
-JOIN recent r ON r.area_id = a.id
+LEFT JOIN inside i ON i.area_id = a.id
+LEFT JOIN edge e ON e.area_id = a.id
+LEFT JOIN partial_day p ON p.area_id = a.id
 LEFT JOIN public.provider_area_counts pc ON pc.area_name = a.name
 CROSS JOIN LATERAL (
     SELECT array_agg(b.name ORDER BY b.name) AS names
