@@ -22,8 +22,6 @@ public final class AreaService {
     /** The database's refusal to deactivate an area some providers serve alone; confirm to go ahead. */
     public static final String SOLE_AREA_CODE = "area.sole_area_of_providers";
     private static final int ATTEMPTS = 3;
-    /** The cell size of the drop-off summary (booking_dropoff_cells, V62). */
-    public static final double GRID_DEGREES = 0.01;
 
     private final Session session;
 
@@ -37,24 +35,19 @@ public final class AreaService {
     }
 
     /**
-     * The drop-offs of the last 30 days per map cell. The database keeps them per {@value #GRID_DEGREES}°
-     * cell, so a map cell is a whole number of those: each size is rounded to the nearest multiple
-     * (at least one), and the cells returned are centred on that grid.
+     * The drop-offs of the last 30 days per map cell, a whole number of {@link DemandGrid} cells: each size
+     * is rounded to the nearest multiple (at least one), and the cells returned are centred on that grid.
      *
      * @param cellLat cell height in degrees of latitude, up to 1
      * @param cellLng cell width in degrees of longitude, up to 1
      */
     public List<DemandCell> demand(double cellLat, double cellLng) {
         AccessGuard.require(session, Permission.VIEW_SERVICE_AREAS);
-        int rows = gridCells(cellLat);
-        int cols = gridCells(cellLng);
+        int rows = DemandGrid.cells(cellLat);
+        int cols = DemandGrid.cells(cellLng);
         return read(dao -> dao.demandCells(rows, cols));
     }
 
-    /** The size the map should draw a cell of the given size at: the grid multiple {@link #demand} uses. */
-    public static double gridSize(double degrees) {
-        return gridCells(degrees) * GRID_DEGREES;
-    }
 
     public AreaDao.Created create(AreaDraft draft) {
         AccessGuard.require(session, Permission.MANAGE_SERVICE_AREAS);
@@ -100,12 +93,5 @@ public final class AreaService {
             return new ConflictException(null, v.plainMessage(), v);
         }
         return e;
-    }
-
-    private static int gridCells(double degrees) {
-        if (!(degrees > 0)) {
-            throw new ValidationException("area.bad_cell", "The map's cell size must be a positive number of degrees.");
-        }
-        return (int) Math.max(1, Math.round(Math.min(1.0, degrees) / GRID_DEGREES));
     }
 }

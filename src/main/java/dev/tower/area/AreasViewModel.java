@@ -95,8 +95,8 @@ public final class AreasViewModel {
     /** The map asks for its demand layer at the cell size that suits its zoom. */
     public void loadDemand(double cellLat, double cellLng) {
         // the database answers in whole cells of its grid; draw them at the size they really are
-        demandCellLat = AreaService.gridSize(cellLat);
-        demandCellLng = AreaService.gridSize(cellLng);
+        demandCellLat = DemandGrid.size(cellLat);
+        demandCellLng = DemandGrid.size(cellLng);
         state.run("demand", "Loading drop-offs of the last 30 days\u2026", () -> service.demand(cellLat, cellLng), cells -> {
             demand.setAll(cells);
             outsideDropoffs.set(cells.stream().mapToLong(DemandCell::outside).sum());
