@@ -67,3 +67,10 @@ WHERE p.certification_status IN ('verified', 'suspended')
 ON CONFLICT (provider_id) DO NOTHING;
 
 DROP TABLE demo_payout_pool;
+
+-- What the database keeps from the providers as they change (V61): the tab and area counts and each
+-- provider's document dates. The load runs with triggers off, so they are computed once here, set-based,
+-- after the last change to providers and their documents above.
+-- @step provider_summaries
+SELECT tower_internal.recount_providers();
+SELECT tower_internal.refresh_provider_document_dates(NULL);

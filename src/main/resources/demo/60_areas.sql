@@ -28,3 +28,10 @@ SET dropoff_lat = round(m.lat::numeric, 6),
     dropoff_address = m.house || ' ' || m.street || ', ' || m.city || ', MI ' || m.zip
 FROM moved m
 WHERE b.id = m.id;
+
+-- The drop-offs per day and 0.01° cell, those outside every area and those inside each area's edge
+-- cells, that the area list and the map read (V62, V63). The load runs with triggers off, so they are
+-- counted once here, set-based, after the last change to the bookings' drop-offs above.
+-- @step dropoff_cells
+SELECT tower_internal.recount_dropoffs();
+ANALYZE booking_dropoff_cells;

@@ -48,7 +48,7 @@ public final class AreaBench implements BenchOperations {
                 BenchOperation.asSuperuser("areas.list_naive",
                         s -> s.jdbi().withHandle(h -> h.createQuery(NAIVE_COUNTS).mapToMap().list())),
                 BenchOperation.of("areas.map_demand_layer", Role.OPS, Permission.VIEW_SERVICE_AREAS, BenchTarget.DASHBOARD,
-                        s -> new AreaService(s).demand(0.01, 0.0135)),
+                        s -> new AreaService(s).demand(0.01, 0.01)),
                 BenchOperation.of("areas.edit", Role.ADMIN, Permission.MANAGE_SERVICE_AREAS, BenchTarget.MUTATION,
                         s -> version.set(new AreaService(s).edit(id, version.get(), new AreaDraft(BENCH_AREA,
                                 new BigDecimal("-45.0"), new BigDecimal("170.0"), grow.getAndSet(!grow.get()) ? 3 : 2)))));

@@ -28,9 +28,10 @@ public interface AreaDao {
     @RegisterConstructorMapper(Row.class)
     List<Row> listAreas();
 
+    /** @param rows map cell height in 0.01° cells; @param cols map cell width in 0.01° cells */
     @SqlQuery
     @RegisterConstructorMapper(DemandCell.class)
-    List<DemandCell> demandCells(@Bind("cellLat") double cellLat, @Bind("cellLng") double cellLng);
+    List<DemandCell> demandCells(@Bind("rows") int rows, @Bind("cols") int cols);
 
     @SqlQuery
     @RegisterConstructorMapper(Created.class)

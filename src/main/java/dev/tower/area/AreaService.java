@@ -35,15 +35,19 @@ public final class AreaService {
     }
 
     /**
-     * @param cellLat cell height in degrees of latitude, 0.001 to 1
-     * @param cellLng cell width in degrees of longitude, 0.001 to 1
+     * The drop-offs of the last 30 days per map cell, a whole number of {@link DemandGrid} cells: each size
+     * is rounded to the nearest multiple (at least one), and the cells returned are centred on that grid.
+     *
+     * @param cellLat cell height in degrees of latitude, up to 1
+     * @param cellLng cell width in degrees of longitude, up to 1
      */
     public List<DemandCell> demand(double cellLat, double cellLng) {
         AccessGuard.require(session, Permission.VIEW_SERVICE_AREAS);
-        double lat = clampCell(cellLat);
-        double lng = clampCell(cellLng);
-        return read(dao -> dao.demandCells(lat, lng));
+        int rows = DemandGrid.cells(cellLat);
+        int cols = DemandGrid.cells(cellLng);
+        return read(dao -> dao.demandCells(rows, cols));
     }
+
 
     public AreaDao.Created create(AreaDraft draft) {
         AccessGuard.require(session, Permission.MANAGE_SERVICE_AREAS);
@@ -89,12 +93,5 @@ public final class AreaService {
             return new ConflictException(null, v.plainMessage(), v);
         }
         return e;
-    }
-
-    private static double clampCell(double degrees) {
-        if (!(degrees > 0)) {
-            throw new ValidationException("area.bad_cell", "The map's cell size must be a positive number of degrees.");
-        }
-        return Math.min(1.0, Math.max(0.001, degrees));
     }
 }

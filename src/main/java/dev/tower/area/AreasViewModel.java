@@ -56,7 +56,7 @@ public final class AreasViewModel {
     private final Command deactivate;
     private final Command reactivate;
     private double demandCellLat = 0.01;
-    private double demandCellLng = 0.0135;
+    private double demandCellLng = 0.01;
     /** A map drag is waiting for its confirmation; if the question goes away unanswered, the fields go back. */
     private boolean proposing;
 
@@ -94,8 +94,9 @@ public final class AreasViewModel {
 
     /** The map asks for its demand layer at the cell size that suits its zoom. */
     public void loadDemand(double cellLat, double cellLng) {
-        demandCellLat = cellLat;
-        demandCellLng = cellLng;
+        // the database answers in whole cells of its grid; draw them at the size they really are
+        demandCellLat = DemandGrid.size(cellLat);
+        demandCellLng = DemandGrid.size(cellLng);
         state.run("demand", "Loading drop-offs of the last 30 days\u2026", () -> service.demand(cellLat, cellLng), cells -> {
             demand.setAll(cells);
             outsideDropoffs.set(cells.stream().mapToLong(DemandCell::outside).sum());

@@ -22,7 +22,7 @@ public interface ProviderDao {
 
     @SqlQuery
     @RegisterConstructorMapper(StatusCount.class)
-    List<StatusCount> statusCounts(@Bind("exactBelow") long exactBelow);
+    List<StatusCount> statusCounts();
 
     @SqlQuery
     long reverificationCount();

@@ -20,8 +20,6 @@ import java.util.UUID;
  */
 public final class ProviderService {
     public static final int MAX_PAGE = 200;
-    /** Above this many providers the status counts come from statistics, not count(*). */
-    static final long EXACT_COUNTS_BELOW = 20_000;
 
     private final Session session;
 
@@ -42,11 +40,11 @@ public final class ProviderService {
                 after == null ? null : after.submittedAt(), after == null ? null : after.id(), limit));
     }
 
-    /** Providers per tab; estimates above {@value #EXACT_COUNTS_BELOW} providers. */
+    /** Providers per tab, exact: the database keeps the status counts as providers change (V61). */
     public List<StatusCount> counts() {
         AccessGuard.require(session, Permission.VIEW_PROVIDERS);
         return session.jdbi().withExtension(ProviderDao.class, dao -> {
-            List<StatusCount> counts = new ArrayList<>(dao.statusCounts(EXACT_COUNTS_BELOW));
+            List<StatusCount> counts = new ArrayList<>(dao.statusCounts());
             counts.add(new StatusCount("reverification", dao.reverificationCount(), false));
             return List.copyOf(counts);
         });
