@@ -7,6 +7,9 @@ import dev.tower.audit.AuditService;
 import dev.tower.audit.AuditView;
 import dev.tower.audit.AuditViewModel;
 import dev.tower.connection.ConnectionMonitor;
+import dev.tower.schema.HealthService;
+import dev.tower.schema.HealthView;
+import dev.tower.schema.HealthViewModel;
 import dev.tower.schema.MigrationsView;
 import dev.tower.schema.MigrationsViewModel;
 import dev.tower.schema.SchemaService;
@@ -159,6 +162,8 @@ public final class CompositionRoot {
                 .register(Section.SCHEMA, () -> new MigrationsView(new MigrationsViewModel(new SchemaService(session),
                         executor, session.has(Permission.APPLY_MIGRATIONS), java.time.ZoneId.systemDefault(),
                         standing -> WriteGate.setSchemaReadOnly(standing.readOnlyReason(session.role())))))
+                .register(Section.HEALTH, () -> new HealthView(new HealthViewModel(new HealthService(session), executor,
+                        java.time.ZoneId.systemDefault())))
                 .register(Section.AREAS, () -> new AreasView(new AreasViewModel(
                         new AreaService(session), executor, session.has(Permission.MANAGE_SERVICE_AREAS))));
     }
