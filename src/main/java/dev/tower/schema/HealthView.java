@@ -30,6 +30,7 @@ public final class HealthView extends StackPane {
         summary.setId("healthSummary");
         summary.textProperty().bind(viewModel.summaryProperty());
         summary.getStyleClass().add(Styles.TEXT_BOLD);
+        summary.setWrapText(true);
         HBox bar = new HBox(8, summary, new Spacer(),
                 button("reloadHealth", viewModel.reload(), Feather.REFRESH_CW, Styles.FLAT),
                 button("analyzeTable", viewModel.analyze(), Feather.BAR_CHART, Styles.BUTTON_OUTLINED),
