@@ -62,13 +62,13 @@ public final class ConnectionMonitor implements AutoCloseable {
     void probe() {
         boolean reachable = reachable();
         if (reachable != online) {
-            online = reachable;
             if (reachable) {
                 LOG.info("The database answers again");
             } else {
                 LOG.warn("Lost the connection to the database");
             }
             deliver.execute(() -> onChange.accept(reachable));
+            online = reachable; // after handing it on: whoever reads online() finds the listeners told
         }
     }
 
