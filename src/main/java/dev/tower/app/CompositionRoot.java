@@ -6,7 +6,15 @@ import dev.tower.area.AreasViewModel;
 import dev.tower.audit.AuditService;
 import dev.tower.audit.AuditView;
 import dev.tower.audit.AuditViewModel;
+import dev.tower.connection.ConnectionMonitor;
+import dev.tower.schema.HealthService;
+import dev.tower.schema.HealthView;
+import dev.tower.schema.HealthViewModel;
+import dev.tower.schema.MigrationsView;
+import dev.tower.schema.MigrationsViewModel;
+import dev.tower.schema.SchemaService;
 import dev.tower.security.Permission;
+import dev.tower.ui.kit.WriteGate;
 import dev.tower.security.Session;
 import dev.tower.settings.SettingsService;
 import dev.tower.provider.ProviderPageViewModel;
@@ -55,6 +63,7 @@ public final class CompositionRoot {
     private final SignInService signInService = new SignInService();
     private Stage stage;
     private Session session;
+    private ConnectionMonitor monitor;
     private SignInViewModel signInModel;
     private boolean stopped;
 
@@ -81,6 +90,7 @@ public final class CompositionRoot {
     /** Closes the open session's connections and the workers; the window is going away. */
     public void stop() {
         stopped = true;
+        stopMonitor();
         if (session != null) {
             session.close();
             session = null;
@@ -101,6 +111,10 @@ public final class CompositionRoot {
             return;
         }
         session = newSession;
+        WriteGate.reset();
+        WriteGate.setSchemaReadOnly(newSession.schema().readOnlyReason(newSession.role()));
+        monitor = new ConnectionMonitor(newSession.dataSource(), ConnectionMonitor.DEFAULT_INTERVAL,
+                javafx.application.Platform::runLater, WriteGate::setOnline).start();
         StartupTimings.signedIn();
         ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut);
         stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession, shell)));
@@ -116,7 +130,16 @@ public final class CompositionRoot {
     private void signedOut() {
         LOG.info("{} signed out", session == null ? "?" : session.login());
         session = null;
+        stopMonitor();
+        WriteGate.reset();
         stage.getScene().setRoot(signInView());
+    }
+
+    private void stopMonitor() {
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
+        }
     }
 
     /**
@@ -141,6 +164,11 @@ public final class CompositionRoot {
                 .register(Section.DISPUTES, () -> disputesView(session, shell),
                         (view, id) -> view.openDispute(java.util.UUID.fromString(id)))
                 .register(Section.PROVIDERS, () -> providersView(session))
+                .register(Section.SCHEMA, () -> new MigrationsView(new MigrationsViewModel(new SchemaService(session),
+                        executor, session.has(Permission.APPLY_MIGRATIONS), java.time.ZoneId.systemDefault(),
+                        standing -> WriteGate.setSchemaReadOnly(standing.readOnlyReason(session.role())))))
+                .register(Section.HEALTH, () -> new HealthView(new HealthViewModel(new HealthService(session), executor,
+                        java.time.ZoneId.systemDefault())))
                 .register(Section.AREAS, () -> new AreasView(new AreasViewModel(
                         new AreaService(session), executor, session.has(Permission.MANAGE_SERVICE_AREAS))));
     }

@@ -16,6 +16,14 @@ public final class DataSources {
 
     /** A small pool for one signed-in staff member. */
     public static HikariDataSource staffPool(ConnectionSettings settings, String poolName) {
+        return staffPool(settings, poolName, false);
+    }
+
+    /**
+     * @param readOnly every transaction starts READ ONLY (the schema does not match the build): the
+     *                 server itself refuses a write the UI might still let through
+     */
+    public static HikariDataSource staffPool(ConnectionSettings settings, String poolName, boolean readOnly) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(settings.jdbcUrl());
@@ -37,7 +45,8 @@ public final class DataSources {
         // Tower's list queries take optional filters ("CAST(:x AS text) IS NULL OR col = :x"); a generic
         // plan cannot know which are set and scans the whole table (an audit page: 0.1 ms custom, 280 ms
         // generic at 450k rows). Plans are cheap next to that, so every execution gets a custom plan.
-        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan"
+                + (readOnly ? " -c default_transaction_read_only=on" : ""));
         return new HikariDataSource(config);
     }
 

@@ -103,7 +103,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         // a staff member may ALTER ROLE their own login's PASSWORD directly, bypassing
                         // ops.change_own_password; passwordcheck refuses a weak plain-text one there (a
                         // SCRAM verifier cannot be checked, so Tower itself always sends verifiers)
-                        .setServerConfig("shared_preload_libraries", "passwordcheck")
+                        // pg_stat_statements: the health screen's slowest statements (issue 14)
+                        .setServerConfig("shared_preload_libraries", "passwordcheck,pg_stat_statements")
                         // zonky turns synchronous_commit off for test speed; this is the user's real data
                         .setServerConfig("synchronous_commit", "on")
                         .setConnectConfig("password", settings.superuserPassword())

@@ -3,6 +3,8 @@ package dev.tower.db;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.RepairResult;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.util.Arrays;
@@ -24,11 +26,20 @@ public final class Migrator {
     public static final String APPLICATION_NAME = "Tower migrations";
     private final Flyway flyway;
 
+    public static final String BUILD_LOCATION = "classpath:db/migration";
+
     public Migrator(ConnectionSettings settings) {
+        this(settings, BUILD_LOCATION);
+    }
+
+    /** @param location where the scripts are: this build's ({@link #BUILD_LOCATION}) or, in tests, a scratch folder */
+    public Migrator(ConnectionSettings settings, String location) {
         this.flyway = Flyway.configure()
                 .dataSource(throwAwayConnections(settings))
-                .locations("classpath:db/migration")
+                .locations(location)
                 .initSql("SET ROLE " + OWNER_ROLE)
+                // who ran it (the admin's login, or tower_setup), not the role it ran as
+                .installedBy(settings.login())
                 .defaultSchema("public")
                 .schemas("public")
                 .createSchemas(false)
@@ -41,6 +52,8 @@ public final class Migrator {
     private static PGSimpleDataSource throwAwayConnections(ConnectionSettings settings) {
         PGSimpleDataSource ds = DataSources.simple(settings);
         ds.setApplicationName(APPLICATION_NAME);
+        // an admin's login has the staff statement_timeout (60 s); an index build may take longer
+        ds.setOptions("-c statement_timeout=0");
         return ds;
     }
 
@@ -51,6 +64,16 @@ public final class Migrator {
     /** Migrations known to this build that the database has not applied yet. */
     public List<MigrationInfo> pending() {
         return Arrays.asList(flyway.info().pending());
+    }
+
+    /** Checks every applied script against its file (checksums, missing, failed); never changes anything. */
+    public ValidateResult validate() {
+        return flyway.validateWithResult();
+    }
+
+    /** Removes failed entries and realigns checksums, descriptions and types with the files. */
+    public RepairResult repair() {
+        return flyway.repair();
     }
 
     public List<MigrationInfo> all() {

@@ -14,6 +14,7 @@ public final class RoleBootstrap {
     static final String STAFF_PLANS = "/db/bootstrap/staff_plans.sql";
     static final String AUDIT_LOG = "/db/bootstrap/audit_log.sql";
     static final String TAKE_OVER = "/db/bootstrap/take_over.sql";
+    static final String DATABASE_HEALTH = "/db/bootstrap/database_health.sql";
 
     private RoleBootstrap() {}
 
@@ -36,6 +37,7 @@ public final class RoleBootstrap {
             SqlScript.run(c, TAKE_OVER);
             SqlScript.run(c, AUDIT_LOG);
             SqlScript.run(c, STAFF_FUNCTIONS);
+            SqlScript.run(c, DATABASE_HEALTH);
         } catch (SQLException e) {
             throw new DatabaseSetupException("Could not install the staff management functions: " + e.getMessage(), e);
         }

@@ -55,6 +55,12 @@ public final class ErrorClassifier {
         return switch (state) {
             case "40001", "40P01" -> new RetryableException(failure);
             case "42501" -> AccessDeniedException.byDatabase(failure);
+            // statement_timeout, or an admin cancelled a runaway statement: the transaction rolled back
+            case "57014" -> new ValidationException("statement_cancelled", "The database stopped this request: it ran"
+                    + " longer than the time limit, or an admin cancelled it. Nothing was changed. Try again, or narrow"
+                    + " what you asked for.", failure);
+            case "25006" -> new ValidationException("read_only_session", "This session is read-only (the database"
+                    + " schema does not match this version of Tower), so nothing was changed.", failure);
             case "28P01" -> new SignInRefusedException(SignInRefusedException.Reason.WRONG_LOGIN_OR_PASSWORD, null, failure);
             case "28000" -> new SignInRefusedException(SignInRefusedException.Reason.LOGIN_DISABLED, null, failure);
             case "3D000" -> new SignInRefusedException(SignInRefusedException.Reason.NO_SUCH_DATABASE, null, failure);

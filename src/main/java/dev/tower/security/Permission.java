@@ -28,7 +28,8 @@ public enum Permission {
     MANAGE_SETTINGS("change system settings such as the refund limit"),
     VIEW_AUDIT_LOG("read the audit log of staff actions"),
     VERIFY_AUDIT_CHAIN("check that the audit log has not been tampered with"),
-    CHANGE_OWN_PASSWORD("change your own password");
+    CHANGE_OWN_PASSWORD("change your own password"),
+    VIEW_DATABASE_HEALTH("see the database's health and run ANALYZE or cancel a runaway statement");
 
     private final String description;
 

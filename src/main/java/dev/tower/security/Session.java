@@ -21,6 +21,7 @@ public final class Session implements AutoCloseable {
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final AutoCloseable onClose;
+    private final SchemaStanding schema;
     private boolean closed;
 
     /**
@@ -29,6 +30,13 @@ public final class Session implements AutoCloseable {
      */
     public Session(String login, String displayName, Role role, String databaseLabel,
                    DataSource dataSource, Jdbi jdbi, AutoCloseable onClose) {
+        this(login, displayName, role, databaseLabel, dataSource, jdbi, onClose, SchemaStanding.current(null));
+    }
+
+    /** @param schema how the database's schema stood against this build when the session connected */
+    public Session(String login, String displayName, Role role, String databaseLabel,
+                   DataSource dataSource, Jdbi jdbi, AutoCloseable onClose, SchemaStanding schema) {
+        this.schema = Objects.requireNonNull(schema, "schema");
         this.login = Objects.requireNonNull(login, "login");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
         this.role = Objects.requireNonNull(role, "role");
@@ -51,6 +59,9 @@ public final class Session implements AutoCloseable {
 
     /** Jdbi over {@link #dataSource()}, set up like every other Tower Jdbi. */
     public Jdbi jdbi() { return jdbi; }
+
+    /** The schema check made on connect; the shell shows its banner, and writes wait for a current schema. */
+    public SchemaStanding schema() { return schema; }
 
     public boolean has(Permission permission) {
         return PermissionMatrix.allows(role, permission);

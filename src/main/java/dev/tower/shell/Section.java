@@ -24,6 +24,9 @@ public enum Section {
                     + "refresh them and export them as CSV or PNG."),
     SCHEMA("schema", "Schema", Permission.VIEW_SCHEMA_STATUS,
             "See which database migrations are applied and which are pending, and apply the pending ones."),
+    HEALTH("health", "Database health", Permission.VIEW_DATABASE_HEALTH,
+            "See the slowest statements, table sizes, dead rows, unused indexes and blocked sessions; run ANALYZE"
+                    + " on a table or cancel a runaway statement."),
     STAFF("staff", "Staff", Permission.MANAGE_STAFF,
             "Add staff logins, give each one its role, and disable those who leave."),
     AUDIT("audit", "Audit log", Permission.VIEW_AUDIT_LOG,

@@ -15,6 +15,7 @@ final class SectionIcons {
             case DISPUTES -> Feather.ALERT_TRIANGLE;
             case ANALYTICS -> Feather.BAR_CHART_2;
             case SCHEMA -> Feather.DATABASE;
+            case HEALTH -> Feather.ACTIVITY;
             case STAFF -> Feather.USERS;
             case AUDIT -> Feather.SHIELD;
             case SETTINGS -> Feather.SLIDERS;

@@ -46,7 +46,7 @@ public final class ShellView extends BorderPane {
         content.getStyleClass().add("section-content");
         ErrorBanner error = new ErrorBanner("shellError");
         error.bind(viewModel.errorProperty());
-        VBox main = new VBox(header(), error, content);
+        VBox main = new VBox(header(), connectionBanner(), readOnlyBanner(), error, content);
         VBox.setVgrow(content, Priority.ALWAYS);
 
         BusyOverlay overlay = new BusyOverlay("shellProgress", main);
@@ -55,7 +55,52 @@ public final class ShellView extends BorderPane {
         setCenter(overlay);
 
         viewModel.placeProperty().addListener((obs, old, now) -> show());
+        // back from a lost connection: take the open screen off and put it back, so it loads again and the
+        // open record is read again (what is shown may have changed while Tower could not see it)
+        viewModel.reconnectionsProperty().addListener((obs, old, now) -> {
+            content.getChildren().clear();
+            show();
+        });
         show();
+    }
+
+    private HBox connectionBanner() {
+        Label text = new Label();
+        text.setId("connectionBannerText");
+        text.textProperty().bind(viewModel.connectionBannerProperty());
+        text.setWrapText(true);
+        text.setGraphic(new FontIcon(Feather.WIFI_OFF));
+        HBox banner = new HBox(text);
+        banner.setId("connectionBanner");
+        banner.getStyleClass().add("connection-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(viewModel.connectionBannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private HBox readOnlyBanner() {
+        Label text = new Label();
+        text.setId("readOnlyBannerText");
+        text.textProperty().bind(viewModel.readOnlyBannerProperty());
+        text.setWrapText(true);
+        text.setGraphic(new FontIcon(Feather.LOCK));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button open = new Button("Review migrations", new FontIcon(Feather.LAYERS));
+        open.setId("readOnlyOpenSchema");
+        open.getStyleClass().add(Styles.SMALL);
+        open.setMinWidth(USE_PREF_SIZE);
+        open.visibleProperty().bind(viewModel.offerMigrationProperty());
+        open.managedProperty().bind(open.visibleProperty());
+        open.setOnAction(e -> viewModel.openSchema());
+        HBox banner = new HBox(12, text, open);
+        banner.setId("readOnlyBanner");
+        banner.getStyleClass().add("read-only-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(viewModel.readOnlyBannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private VBox sidebar() {

@@ -9,6 +9,7 @@ import dev.tower.ui.TaskExecutor;
 import dev.tower.ui.ThemeSetting;
 import dev.tower.ui.kit.Navigator;
 import dev.tower.ui.kit.Place;
+import dev.tower.ui.kit.WriteGate;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -43,6 +44,11 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final Navigator navigator;
+    private final ReadOnlyStringWrapper connectionBanner = new ReadOnlyStringWrapper(this, "connectionBanner", "");
+    private final ReadOnlyStringWrapper readOnlyBanner = new ReadOnlyStringWrapper(this, "readOnlyBanner", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper reconnections =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "reconnections");
+    private final javafx.beans.binding.BooleanBinding offerMigration;
 
     /** @param onSignedOut runs on the UI thread once the session's connections are closed */
     public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut) {
@@ -58,6 +64,31 @@ public final class ShellViewModel {
         selectedSection.set(sections.isEmpty() ? null : sections.getFirst());
         navigator = new Navigator(Place.section(sections.isEmpty() ? NO_SECTION : sections.getFirst().key()));
         navigator.currentProperty().addListener((obs, old, place) -> selectedSection.set(sectionOf(place).orElse(null)));
+        WriteGate.online().addListener((obs, was, online) -> connectionChanged(online));
+        connectionChanged(WriteGate.online().get());
+        readOnlyBanner.bind(WriteGate.readOnlyReason());
+        boolean mayMigrate = session.has(dev.tower.security.Permission.APPLY_MIGRATIONS);
+        offerMigration = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> mayMigrate && !WriteGate.readOnlyReason().get().isEmpty(), WriteGate.readOnlyReason());
+    }
+
+    private void connectionChanged(boolean online) {
+        if (online) {
+            if (!connectionBanner.get().isEmpty()) {
+                connectionBanner.set("");
+                // the open screen reads its record again before anything is retried (ShellView re-shows it)
+                reconnections.set(reconnections.get() + 1);
+            }
+            return;
+        }
+        connectionBanner.set("Lost the connection to the database at "
+                + java.time.LocalTime.now().withNano(0) + ". Tower reconnects by itself; changes are off until it is"
+                + " back, and nothing you started was half-applied.");
+    }
+
+    /** Opens the Schema section, where an admin reviews and applies the pending migrations. */
+    public void openSchema() {
+        select(Section.SCHEMA);
     }
 
     /** Where a role without any section "is": nothing can be opened from there. */
@@ -131,4 +162,16 @@ public final class ShellViewModel {
     public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<UserMessage> errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** What the banner says while the database is unreachable; "" while it answers. */
+    public ReadOnlyStringProperty connectionBannerProperty() { return connectionBanner.getReadOnlyProperty(); }
+
+    /** Why the session is read-only (schema behind or ahead); "" when it may write. */
+    public ReadOnlyStringProperty readOnlyBannerProperty() { return readOnlyBanner.getReadOnlyProperty(); }
+
+    /** Counts returns of the database; the view re-reads the open screen on each. */
+    public javafx.beans.property.ReadOnlyIntegerProperty reconnectionsProperty() { return reconnections.getReadOnlyProperty(); }
+
+    /** An admin on a read-only schema is offered the migrations panel from the banner. */
+    public javafx.beans.binding.BooleanBinding offerMigrationProperty() { return offerMigration; }
 }

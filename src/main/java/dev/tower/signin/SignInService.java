@@ -9,7 +9,9 @@ import dev.tower.error.SignInRefusedException;
 import dev.tower.error.SignInRefusedException.Reason;
 import dev.tower.error.TowerException;
 import dev.tower.error.ValidationException;
+import dev.tower.schema.SchemaCompatibility;
 import dev.tower.security.Role;
+import dev.tower.security.SchemaStanding;
 import dev.tower.security.Session;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
@@ -38,23 +40,31 @@ public final class SignInService implements Authenticator {
         String jdbcUrl = DatabaseAddress.normalise(request.databaseAddress());
         String target = DatabaseAddress.target(jdbcUrl);
         String label = request.embedded() ? DatabaseAddress.EMBEDDED_LABEL : DatabaseAddress.describe(jdbcUrl);
-        HikariDataSource pool = openPool(jdbcUrl, request, target);
+        HikariDataSource pool = openPool(jdbcUrl, request, target, false);
         try {
             Jdbi jdbi = JdbiFactory.create(pool);
             Role role = roleOf(jdbi, request.login());
             String displayName = displayNameOf(jdbi, request.login());
-            LOG.info("{} signed in as {} to {}", request.login(), role, label);
-            return new Session(request.login(), displayName, role, label, pool, jdbi, pool::close);
+            SchemaStanding schema = SchemaCompatibility.check(jdbi);
+            if (!schema.writable() && role != Role.ADMIN) {
+                // the schema does not match this build: the server refuses every write, not just the UI
+                pool.close();
+                pool = openPool(jdbcUrl, request, target, true);
+                jdbi = JdbiFactory.create(pool);
+            }
+            LOG.info("{} signed in as {} to {} (schema {})", request.login(), role, label, schema.state());
+            HikariDataSource opened = pool;
+            return new Session(request.login(), displayName, role, label, opened, jdbi, opened::close, schema);
         } catch (RuntimeException e) {
             pool.close();
             throw withLogin(ErrorClassifier.classify(e, target), request.login());
         }
     }
 
-    private static HikariDataSource openPool(String jdbcUrl, SignInRequest request, String target) {
+    private static HikariDataSource openPool(String jdbcUrl, SignInRequest request, String target, boolean readOnly) {
         ConnectionSettings settings = new ConnectionSettings(jdbcUrl, request.login(), request.password());
         try {
-            return DataSources.staffPool(settings, "tower-" + request.login());
+            return DataSources.staffPool(settings, "tower-" + request.login(), readOnly);
         } catch (RuntimeException e) {
             throw withLogin(ErrorClassifier.classify(e, target), request.login());
         }

@@ -23,7 +23,7 @@ class ShellViewModelTest {
 
     @Test
     void adminSeesEverySection() {
-        assertThat(shellFor(Role.ADMIN).sections()).containsExactly(Section.values()).hasSize(9);
+        assertThat(shellFor(Role.ADMIN).sections()).containsExactly(Section.values()).hasSize(10);
         assertThat(shellFor(Role.ADMIN).sections()).endsWith(STAFF, AUDIT, SETTINGS);
     }
 

@@ -61,6 +61,15 @@ class GuardedFunctionsTest {
     }
 
     static {
+        // issue 14: schema actions (V90) and database health (db/bootstrap/database_health.sql), bad input each
+        PROBES.put("record_schema_action", new Probe("SELECT ops.record_schema_action('drop', 'succeeded', NULL)", Set.of(ADMIN)));
+        PROBES.put("health_sessions", new Probe("SELECT count(*) FROM ops.health_sessions()", Set.of(ADMIN)));
+        PROBES.put("health_slowest_statements", new Probe("SELECT * FROM ops.health_slowest_statements(0)", Set.of(ADMIN)));
+        PROBES.put("analyze_table", new Probe("SELECT ops.analyze_table('no_such_table')", Set.of(ADMIN)));
+        PROBES.put("cancel_statement", new Probe("SELECT ops.cancel_statement(-1)", Set.of(ADMIN)));
+    }
+
+    static {
         // service areas (V60): a blank name or an area that does not exist, refused before anything changes
         String nobody = "'00000000-0000-0000-0000-000000000000'";
         PROBES.put("create_service_area", new Probe("SELECT * FROM ops.create_service_area('', 0, 0, 1)", Set.of(ADMIN)));

@@ -9,6 +9,8 @@ import java.util.Objects;
  * An action a screen offers, with {@link #executable} bound to "the role may (permission) ∧ the input
  * is valid ∧ nothing is running". The view binds its button's {@code disable} to {@code executable.not()}
  * and its label to {@link #label}; {@link #execute} re-checks, so a keyboard shortcut cannot bypass it.
+ * Commands made by {@link #of} change data, so they are also off while {@link WriteGate#writable()} is
+ * false (database lost, schema read-only); {@link #reading} ones need only the database online.
  */
 public final class Command {
     private final String label;
@@ -27,14 +29,25 @@ public final class Command {
      */
     public static Command of(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
                              ObservableBooleanValue busy, Runnable action) {
+        return gated(label, permitted, valid, busy, WriteGate.writable(), action);
+    }
+
+    /** A command that only reads (search, reload): off while the database is unreachable, not when read-only. */
+    public static Command reading(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
+                                  ObservableBooleanValue busy, Runnable action) {
+        return gated(label, permitted, valid, busy, WriteGate.online(), action);
+    }
+
+    private static Command gated(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
+                                 ObservableBooleanValue busy, ObservableBooleanValue gate, Runnable action) {
         BooleanBinding executable = new BooleanBinding() {
             {
-                bind(permitted, valid, busy);
+                bind(permitted, valid, busy, gate);
             }
 
             @Override
             protected boolean computeValue() {
-                return permitted.get() && valid.get() && !busy.get();
+                return permitted.get() && valid.get() && !busy.get() && gate.get();
             }
         };
         return new Command(label, executable, action);

@@ -1,0 +1,1 @@
+SELECT ops.analyze_table(:table)

@@ -1,0 +1,1 @@
+SELECT ops.cancel_statement(:pid)

@@ -1,0 +1,1 @@
+SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()
