@@ -1,0 +1,13 @@
+-- The period's months summed per provider, best revenue first. Months, not days: the view is per month.
+SELECT m.provider_id,
+       coalesce(p.business_name, 'Provider ' || left(m.provider_id::text, 8)) AS name,
+       sum(m.bookings)::bigint AS bookings,
+       sum(m.completed)::bigint AS completed,
+       sum(m.revenue) AS revenue,
+       sum(m.disputes)::bigint AS disputes
+FROM public.analytics_provider_months m
+JOIN public.providers p ON p.id = m.provider_id
+WHERE m.month >= date_trunc('month', CAST(:from AS date))::date AND m.month <= :to
+GROUP BY m.provider_id, p.business_name
+ORDER BY revenue DESC, m.provider_id
+LIMIT :limit
