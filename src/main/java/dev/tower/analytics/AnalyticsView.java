@@ -50,7 +50,7 @@ public final class AnalyticsView extends BorderPane {
         VBox content = new VBox(10, filters(), tabs, readsFrom);
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
 
-        ScreenFrame frame = new ScreenFrame("analytics", "Analytics", vm.state(), content)
+        ScreenFrame frame = new ScreenFrame("analytics", "", vm.state(), content)
                 .tools(schedule(), Buttons.of("analyticsRefreshAll", vm.refreshAllCommand(), Feather.REFRESH_CW))
                 .onEachShow(vm::open);
         setCenter(frame);

@@ -43,9 +43,7 @@ final class DashboardCharts {
             case AREAS -> bars(kind, "Bookings", d.areas(), AreaTotal::area, AreaTotal::bookings,
                     a -> a.bookings() + " bookings, $" + money(a.revenue()) + " revenue");
             case DISPUTES -> disputes(d.weekly());
-            case TOP_PROVIDERS -> bars(kind, "Revenue (USD)", d.topProviders(), TopProvider::name,
-                    t -> t.revenue().doubleValue(), t -> "$" + money(t.revenue()) + " from " + t.completed()
-                            + " completed of " + t.bookings() + " bookings; " + t.disputes() + " disputes");
+            case TOP_PROVIDERS -> topProviders(d.topProviders());
             case FUNNEL -> funnel(d.funnel());
         };
         chart.setId("chart-" + kind.key());
@@ -71,6 +69,10 @@ final class DashboardCharts {
         }
         chart.getData().add(revenue);
         chart.getData().add(refunded);
+        if (days.size() > 90) {
+            small(revenue);
+            small(refunded);
+        }
         return chart;
     }
 
@@ -88,6 +90,24 @@ final class DashboardCharts {
                             + money(w.refundedAmount())));
         }
         chart.getData().add(rate);
+        return chart;
+    }
+
+    /** Horizontal, best at the top, so long business names stay readable. */
+    private BarChart<Number, String> topProviders(List<TopProvider> top) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("Revenue of completed bookings (USD)");
+        BarChart<Number, String> chart = new BarChart<>(x, new CategoryAxis());
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        for (TopProvider t : top.reversed()) {
+            XYChart.Data<Number, String> data = new XYChart.Data<>(t.revenue().doubleValue(), t.name());
+            tooltip(data, t.name() + ": $" + money(t.revenue()) + " from " + t.completed() + " completed of "
+                    + t.bookings() + " bookings; " + t.disputes() + " disputes");
+            clickable(data, DashboardKind.TOP_PROVIDERS, t);
+            series.getData().add(data);
+        }
+        chart.getData().add(series);
+        chart.setLegendVisible(false);
         return chart;
     }
 
@@ -136,6 +156,15 @@ final class DashboardCharts {
         tooltip(data, text);
         clickable(data, kind, item);
         return data;
+    }
+
+    /** A year of days: dots small enough to see the line, still big enough to hover and click. */
+    private static void small(XYChart.Series<Number, Number> series) {
+        for (XYChart.Data<Number, Number> data : series.getData()) {
+            if (data.getNode() != null) {
+                data.getNode().setStyle("-fx-padding: 2px; -fx-background-insets: 0, 1px;");
+            }
+        }
     }
 
     private static void tooltip(XYChart.Data<?, ?> data, String text) {
