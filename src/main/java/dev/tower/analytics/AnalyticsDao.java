@@ -45,9 +45,28 @@ public interface AnalyticsDao {
     @RegisterConstructorMapper(FunnelRow.class)
     List<FunnelRow> funnel(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
+    /** A top-providers row and whether the candidate list is provably the exact answer. */
+    record RankedProvider(java.util.UUID providerId, String name, long bookings, long completed,
+                          java.math.BigDecimal revenue, long disputes, boolean exact) {
+        TopProvider row() { return new TopProvider(providerId, name, bookings, completed, revenue, disputes); }
+    }
+
+    @SqlQuery
+    @RegisterConstructorMapper(RankedProvider.class)
+    List<RankedProvider> topProviders(@Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("limit") int limit);
+
     @SqlQuery
     @RegisterConstructorMapper(TopProvider.class)
-    List<TopProvider> topProviders(@Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("limit") int limit);
+    List<TopProvider> topProvidersExact(@Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("limit") int limit);
+
+    /** The best providers of the period: from each month's best when that is provably exact, else summed in full. */
+    default List<TopProvider> bestProviders(LocalDate from, LocalDate to, int limit) {
+        List<RankedProvider> ranked = topProviders(from, to, limit);
+        if (ranked.stream().allMatch(RankedProvider::exact)) {
+            return ranked.stream().map(RankedProvider::row).toList();
+        }
+        return topProvidersExact(from, to, limit);
+    }
 
     @SqlQuery
     @RegisterConstructorMapper(Freshness.class)

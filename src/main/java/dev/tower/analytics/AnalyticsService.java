@@ -38,7 +38,7 @@ public final class AnalyticsService {
                 dao.byArea(f.from(), f.to(), f.areaId(), f.category()),
                 dao.weekly(f.from(), f.to(), f.areaId(), f.category()),
                 dao.funnel(f.from(), f.to()),
-                dao.topProviders(f.from(), f.to(), TOP_PROVIDERS),
+                dao.bestProviders(f.from(), f.to(), TOP_PROVIDERS),
                 dao.freshness(),
                 status));
     }

@@ -34,7 +34,7 @@ public final class DashboardBench implements BenchOperations {
         dashboard(ops, f, DashboardKind.AREAS, "liveAreas", dao -> dao.byArea(f.from(), f.to(), null, null));
         dashboard(ops, f, DashboardKind.DISPUTES, "liveDisputes", dao -> dao.weekly(f.from(), f.to(), null, null));
         dashboard(ops, f, DashboardKind.TOP_PROVIDERS, "liveTopProviders",
-                dao -> dao.topProviders(f.from(), f.to(), AnalyticsService.TOP_PROVIDERS));
+                dao -> dao.bestProviders(f.from(), f.to(), AnalyticsService.TOP_PROVIDERS));
         dashboard(ops, f, DashboardKind.FUNNEL, "liveFunnel", dao -> dao.funnel(f.from(), f.to()));
         ops.add(BenchOperation.of("analytics.screen.open", Role.ANALYST, Permission.VIEW_ANALYTICS, BenchTarget.DASHBOARD,
                 s -> service(s).dashboards(f)));

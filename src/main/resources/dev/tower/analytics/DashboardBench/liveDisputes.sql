@@ -10,6 +10,7 @@ WITH booked AS (
     SELECT date_trunc('week', d.opened_at AT TIME ZONE 'America/Detroit')::date AS week, count(*) AS opened
     FROM disputes d GROUP BY 1
 )
-SELECT k.week, k.bookings, coalesce(r.refunds, 0), coalesce(r.amount, 0), coalesce(d.opened, 0)
+SELECT k.week, k.bookings, coalesce(r.refunds, 0) AS refunds, coalesce(r.amount, 0) AS refunded_amount,
+       coalesce(d.opened, 0) AS disputes_opened
 FROM booked k LEFT JOIN refunded r USING (week) LEFT JOIN disputed d USING (week)
 ORDER BY 1
