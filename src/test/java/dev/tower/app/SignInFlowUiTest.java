@@ -30,7 +30,8 @@ class SignInFlowUiTest extends ConsoleUiTest {
             Section.STAFF, "#staffView", Section.AUDIT, "#auditView", Section.SETTINGS, "#settingsView",
             Section.BOOKINGS, "#bookingsView",
             Section.PROVIDERS, "#providersView",
-            Section.AREAS, "#areasView");
+            Section.AREAS, "#areasView",
+            Section.ANALYTICS, "#analyticsView");
 
     @ParameterizedTest
     @EnumSource(Role.class)
