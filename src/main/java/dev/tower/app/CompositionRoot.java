@@ -64,6 +64,8 @@ public final class CompositionRoot {
     private Stage stage;
     private Session session;
     private ConnectionMonitor monitor;
+    private dev.tower.analytics.AnalyticsSource analyticsSource;
+    private dev.tower.ui.controls.SaveDialog saveDialog = dev.tower.ui.controls.SaveDialog.system();
     private SignInViewModel signInModel;
     private boolean stopped;
 
@@ -87,10 +89,16 @@ public final class CompositionRoot {
         SmokeSignIn.begin(signInModel); // tower --smoke-sign-in only
     }
 
+    /** Where exports are saved: the system's save dialog unless replaced (headless UI tests have none). */
+    public void useSaveDialog(dev.tower.ui.controls.SaveDialog dialog) {
+        this.saveDialog = java.util.Objects.requireNonNull(dialog);
+    }
+
     /** Closes the open session's connections and the workers; the window is going away. */
     public void stop() {
         stopped = true;
         stopMonitor();
+        closeAnalyticsSource();
         if (session != null) {
             session.close();
             session = null;
@@ -129,6 +137,7 @@ public final class CompositionRoot {
 
     private void signedOut() {
         LOG.info("{} signed out", session == null ? "?" : session.login());
+        closeAnalyticsSource();
         session = null;
         stopMonitor();
         WriteGate.reset();
@@ -160,9 +169,17 @@ public final class CompositionRoot {
                         new dev.tower.booking.BookingService(session), session, executor),
                         new dev.tower.booking.BookingPageViewModel(new dev.tower.booking.BookingPageService(session),
                                 executor, java.time.ZoneId.systemDefault())),
-                        (view, id) -> view.openBooking(java.util.UUID.fromString(id)))
+                        (view, id) -> {
+                            var link = new dev.tower.ui.kit.Place(Section.BOOKINGS.key(), id).queryParameters();
+                            if (link.isPresent()) {
+                                view.showLink(link.get()); // a dashboard's click-through
+                            } else {
+                                view.openBooking(java.util.UUID.fromString(id));
+                            }
+                        })
                 .register(Section.DISPUTES, () -> disputesView(session, shell),
                         (view, id) -> view.openDispute(java.util.UUID.fromString(id)))
+                .register(Section.ANALYTICS, () -> analyticsView(session, shell))
                 .register(Section.PROVIDERS, () -> providersView(session))
                 .register(Section.SCHEMA, () -> new MigrationsView(new MigrationsViewModel(new SchemaService(session),
                         executor, session.has(Permission.APPLY_MIGRATIONS), java.time.ZoneId.systemDefault(),
@@ -184,6 +201,26 @@ public final class CompositionRoot {
                 java.time.Clock.systemDefaultZone(), shell::open),
                 new dev.tower.refund.ApprovalsPane(new dev.tower.refund.ApprovalsViewModel(refunds, executor,
                         session.has(Permission.APPROVE_LARGE_REFUND), session.login()), zone));
+    }
+
+    private javafx.scene.Node analyticsView(Session session, ShellViewModel shell) {
+        closeAnalyticsSource();
+        analyticsSource = config.replicaAddress() == null
+                ? dev.tower.analytics.AnalyticsSource.primaryOnly(session)
+                : dev.tower.analytics.AnalyticsSource.withReplica(session,
+                        dev.tower.analytics.ReplicaAddress.parse(config.replicaAddress(), config.jdbcUrl()));
+        var service = new dev.tower.analytics.AnalyticsService(session, analyticsSource);
+        return new dev.tower.analytics.AnalyticsView(new dev.tower.analytics.AnalyticsViewModel(service, executor,
+                java.time.Clock.systemDefaultZone(), session.has(Permission.REFRESH_ANALYTICS),
+                session.has(Permission.EXPORT_ANALYTICS), session.has(Permission.VIEW_BOOKINGS), shell::open),
+                saveDialog);
+    }
+
+    private void closeAnalyticsSource() {
+        if (analyticsSource != null) {
+            analyticsSource.close();
+            analyticsSource = null;
+        }
     }
 
     private javafx.scene.Node providersView(Session session) {

@@ -25,6 +25,12 @@ final class TowerCommand implements Callable<Integer> {
             description = "Folder of the embedded database (default: $TOWER_HOME or ~/.local/share/tower).")
     Path dataDir;
 
+    @Option(names = "--replica", paramLabel = "HOST:PORT", defaultValue = "${env:TOWER_REPLICA}",
+            description = "A read replica (streaming standby) of the database: the analytics dashboards and exports "
+                    + "read from it, refreshes stay on the primary (host:port, host:port/db or a JDBC URL; "
+                    + "default: $TOWER_REPLICA).")
+    String replica;
+
     @Option(names = "--print-startup-timings",
             description = "Print launch -> sign-in window and sign-in -> first screen times (same as -Dtower.timings=true).")
     boolean printStartupTimings;
@@ -52,7 +58,7 @@ final class TowerCommand implements Callable<Integer> {
             SmokeSignIn.askTour(smoke);
         }
         if (dbUrl != null && !dbUrl.isBlank()) {
-            TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false));
+            TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false).withReplica(replica));
             return SmokeSignIn.exitCode();
         }
         Path home = dataDir != null ? dataDir : TowerHome.resolve();
@@ -62,7 +68,7 @@ final class TowerCommand implements Callable<Integer> {
                 EmbeddedStartup.Ready ready = EmbeddedStartup.start(home, 0);
                 started.set(ready);
                 ready.upgraded().ifPresent(Console::say);
-                return new AppConfig(ready.database().jdbcUrl(), true);
+                return new AppConfig(ready.database().jdbcUrl(), true).withReplica(replica);
             });
         } finally {
             EmbeddedStartup.Ready ready = started.get();

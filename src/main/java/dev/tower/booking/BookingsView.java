@@ -107,6 +107,14 @@ public final class BookingsView extends BorderPane {
         pageView.lookup("#bookingPageBack").requestFocus();
     }
 
+    /** Shows the list filtered by a link from another screen ("bookings/?from=...&category=..."). */
+    public void showLink(java.util.Map<String, String> link) {
+        vm.showLink(link);
+        if (getCenter() != browser) {
+            backToList();
+        }
+    }
+
     /** The booking page's "other bookings" links: back to the list, narrowed to that customer or provider. */
     private void showParty(BookingPageView.PartyLink link) {
         if (link.customer()) {

@@ -135,6 +135,21 @@ public final class BookingsViewModel {
         show(BookingFilter.ofCustomer(id));
     }
 
+    /** The browser opened already filtered from another screen's link (see {@link BookingLink}). */
+    public void showLink(java.util.Map<String, String> link) {
+        BookingFilter filter;
+        try {
+            filter = BookingLink.filter(link, ZoneId.systemDefault());
+        } catch (TowerException e) {
+            state.fail(e);
+            return;
+        }
+        String providerName = link.getOrDefault("providerName", "from the link");
+        filters.providerProperty().set(filter.providerId() == null ? null
+                : new BookingFilterForm.Party(filter.providerId(), providerName));
+        show(filter);
+    }
+
     /** Only this provider's bookings, every other filter cleared. */
     public void showProvider(UUID id, String name) {
         filters.providerProperty().set(new BookingFilterForm.Party(id, name));

@@ -61,4 +61,26 @@ public final class DataSources {
         ds.setConnectTimeout(5);
         return ds;
     }
+
+    /**
+     * A second small pool signed in exactly like {@code primary} (same login and settings) but to another
+     * server: a read replica of the same cluster, which has the same logins. The staff member's password
+     * is never kept anywhere else; it is copied from the pool they opened at sign-in.
+     *
+     * @throws IllegalArgumentException when {@code primary} is not a pool Tower opened
+     */
+    public static HikariDataSource sameLoginElsewhere(javax.sql.DataSource primary, String jdbcUrl, String poolName) {
+        if (!(primary instanceof HikariDataSource source)) {
+            throw new IllegalArgumentException("Only a staff pool can be opened again elsewhere");
+        }
+        HikariConfig config = new HikariConfig();
+        source.copyStateTo(config);
+        config.setPoolName(poolName);
+        config.setJdbcUrl(jdbcUrl);
+        config.setMinimumIdle(0);
+        config.setMaximumPoolSize(2);
+        // a replica that is down must not keep the dashboards from opening from the primary instead
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
 }

@@ -31,7 +31,9 @@ class SignInFlowUiTest extends ConsoleUiTest {
             Section.BOOKINGS, "#bookingsView",
             Section.PROVIDERS, "#providersView",
             Section.AREAS, "#areasView",
-            Section.DISPUTES, "#disputesView");
+            Section.DISPUTES, "#disputesView",
+            Section.ANALYTICS, "#analyticsView",
+            Section.SCHEMA, "#migrationsView", Section.HEALTH, "#healthView");
 
     @ParameterizedTest
     @EnumSource(Role.class)

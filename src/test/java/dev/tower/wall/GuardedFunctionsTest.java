@@ -72,6 +72,10 @@ class GuardedFunctionsTest {
     static {
         // service areas (V60): a blank name or an area that does not exist, refused before anything changes
         String nobody = "'00000000-0000-0000-0000-000000000000'";
+        // analytics (issue 13): an unknown view and a blank export are refused by the functions themselves
+        PROBES.put("refresh_analytics", new Probe("SELECT * FROM ops.refresh_analytics('no_such_view')", Set.of(ADMIN, ANALYST)));
+        PROBES.put("record_analytics_export", new Probe("SELECT ops.record_analytics_export('', 'csv', 0, '{}')",
+                Set.of(ADMIN, ANALYST)));
         PROBES.put("create_service_area", new Probe("SELECT * FROM ops.create_service_area('', 0, 0, 1)", Set.of(ADMIN)));
         PROBES.put("edit_service_area", new Probe("SELECT ops.edit_service_area(" + nobody + ", 1, 'x', 0, 0, 1)", Set.of(ADMIN)));
         PROBES.put("rename_service_area", new Probe("SELECT ops.rename_service_area(" + nobody + ", 1, 'x')", Set.of(ADMIN)));

@@ -1,0 +1,8 @@
+-- The naive revenue dashboard: aggregate the bookings themselves on every open.
+SELECT (b.created_at AT TIME ZONE 'America/Detroit')::date AS day, count(*) AS bookings,
+       coalesce(sum(b.price_total) FILTER (WHERE b.status = 'completed'), 0) AS revenue,
+       sum(b.refund_amount) AS refunded
+FROM bookings b JOIN listings l ON l.id = b.listing_id
+WHERE b.created_at >= (CAST(:from AS date)::timestamp AT TIME ZONE 'America/Detroit')
+  AND b.created_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'America/Detroit')
+GROUP BY 1 ORDER BY 1

@@ -1,0 +1,6 @@
+SELECT b.provider_id, count(*) AS bookings, count(*) FILTER (WHERE b.status = 'completed') AS completed,
+       coalesce(sum(b.price_total) FILTER (WHERE b.status = 'completed'), 0) AS revenue
+FROM bookings b
+WHERE b.created_at >= (CAST(:from AS date)::timestamp AT TIME ZONE 'America/Detroit')
+  AND b.created_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'America/Detroit')
+GROUP BY 1 ORDER BY revenue DESC, 1 LIMIT 15
