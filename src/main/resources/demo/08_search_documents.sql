@@ -1,15 +1,16 @@
 -- Demo data, step 8 (after every feature script): the bookings' search documents (V66) that the feature
 -- scripts' own changes made stale (60_areas.sql moves some drop-offs), as the trigger would have kept them
 -- during a load with triggers on. The bookings were loaded with their documents (05_bookings.sql); this only
--- rewrites those that differ, found by one set-based join (the keys are still off, so no look-up per row).
+-- rewrites those that differ. The keys are still off and the loaded tables have no statistics yet, so the
+-- join is told to hash (a nested loop here ran for minutes at the large scale).
 
 -- @step booking-search-documents
+SET LOCAL enable_nestloop = off;
 UPDATE bookings b
-SET search_document = d.document
-FROM (SELECT x.id, public.booking_search_text(x.order_number, c.full_name, v.business_name, pp.full_name,
-                                              x.pickup_address, x.dropoff_address) AS document
-      FROM bookings x
-      JOIN profiles c ON c.id = x.consumer_id
-      JOIN providers v ON v.id = x.provider_id
-      LEFT JOIN profiles pp ON pp.id = v.user_id) d
-WHERE d.id = b.id AND b.search_document IS DISTINCT FROM d.document;
+SET search_document = public.booking_search_text(b.order_number, c.full_name, v.business_name, pp.full_name,
+                                                 b.pickup_address, b.dropoff_address)
+FROM profiles c, providers v LEFT JOIN profiles pp ON pp.id = v.user_id
+WHERE c.id = b.consumer_id AND v.id = b.provider_id
+  AND b.search_document IS DISTINCT FROM public.booking_search_text(b.order_number, c.full_name, v.business_name,
+                                                                    pp.full_name, b.pickup_address, b.dropoff_address);
+RESET enable_nestloop;
