@@ -261,16 +261,21 @@ INSERT INTO bookings (id, created_at, updated_at, consumer_id, provider_id, list
                       pickup_address, pickup_lat, pickup_lng, dropoff_address, dropoff_lat, dropoff_lng,
                       special_instructions, price_total, payment_intent_id, payment_status, order_number, service_price,
                       platform_fee, tax_amount, scheduled_end_at, actual_start_at, actual_end_at, customer_notes,
-                      provider_notes, cancellation_reason, refund_amount, service_area_id)
+                      provider_notes, cancellation_reason, refund_amount, service_area_id, search_document)
+-- the search document (V66) from the names as loaded, by the same function its trigger uses
+SELECT x.*, public.booking_search_text(x.order_number, cp.full_name, dp.business_name, pp.full_name,
+                                       x.pickup_address, x.dropoff_address)
+FROM (
 SELECT b.id, b.created_at,
        greatest(b.created_at, b.t_acc, b.actual_start_at, b.actual_end_at, b.t_cancel, b.t_dispute, b.t_resolve),
        b.consumer_id, b.provider_id, b.listing_id, b.status, b.scheduled_at,
        CASE WHEN b.family = 'courier'
             THEN pg_temp.pick(w.pickup_places, b.i, 2101) || ', ' || pg_temp.between(b.i, 2102, 100, 19999) || ' '
-                 || pg_temp.pick(z.streets, b.i, 2103) || ', ' || z.city || ', MI ' || z.zip END,
+                 || pg_temp.pick(z.streets, b.i, 2103) || ', ' || z.city || ', MI ' || z.zip END AS pickup_address,
        CASE WHEN b.family = 'courier' THEN round((z.lat + (pg_temp.u(b.i, 2104) - 0.5) * 1.2 * z.radius / 69.0)::numeric, 6) END,
        CASE WHEN b.family = 'courier' THEN round((z.lng + (pg_temp.u(b.i, 2105) - 0.5) * 1.2 * z.radius / 51.0)::numeric, 6) END,
-       pg_temp.between(b.i, 2106, 100, 19999) || ' ' || pg_temp.pick(z.streets, b.i, 2107) || ', ' || z.city || ', MI ' || z.zip,
+       pg_temp.between(b.i, 2106, 100, 19999) || ' ' || pg_temp.pick(z.streets, b.i, 2107) || ', ' || z.city || ', MI ' || z.zip
+           AS dropoff_address,
        round((z.lat + (pg_temp.u(b.i, 2108) - 0.5) * 1.2 * z.radius / 69.0)::numeric, 6),
        round((z.lng + (pg_temp.u(b.i, 2109) - 0.5) * 1.2 * z.radius / 51.0)::numeric, 6),
        CASE WHEN pg_temp.u(b.i, 2110) < 0.3 THEN
@@ -279,7 +284,7 @@ SELECT b.id, b.created_at,
        b.price_total,
        CASE WHEN b.payment_status <> 'pending' OR b.path <> 1 THEN 'pi_' || substr(md5('pi:' || b.i), 1, 24) END,
        b.payment_status,
-       'SM-' || lpad(row_number() OVER (ORDER BY b.created_at, b.i)::text, 8, '0'),
+       'SM-' || lpad(row_number() OVER (ORDER BY b.created_at, b.i)::text, 8, '0') AS order_number,
        b.service_price, b.platform_fee, b.tax_amount,
        b.scheduled_at + interval '1 minute' * b.duration_minutes,
        b.actual_start_at, b.actual_end_at,
@@ -297,7 +302,11 @@ SELECT b.id, b.created_at,
        z.area_id
 FROM demo_b b
 JOIN demo_zone z ON z.z = b.dz
-CROSS JOIN demo_w w;
+CROSS JOIN demo_w w
+) x
+JOIN profiles cp ON cp.id = x.consumer_id
+JOIN demo_provider dp ON dp.id = x.provider_id
+JOIN profiles pp ON pp.id = dp.user_id;
 
 SELECT setval('booking_order_number_seq', greatest((SELECT count(*) FROM demo_b), 1));
 

@@ -1,6 +1,7 @@
 package dev.tower.booking;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
@@ -20,11 +21,17 @@ public interface BookingDao {
                           @Bind("limit") int limit, @Define("sortColumn") String sortColumn,
                           @Define("direction") String direction, @Define("after") String after);
 
-    /** Like {@link #page} but only bookings matching the search, as a union of indexed per-field searches. */
+    /**
+     * Like {@link #page} but only bookings matching the search: {@code source} and {@code match} are
+     * {@link BookingSearch}'s constants (the walk's window, the trigram index, or the order-number prefix);
+     * only the walk's source uses {@code window}.
+     */
     @SqlQuery
+    @AllowUnusedBindings
     @RegisterConstructorMapper(BookingRow.class)
     List<BookingRow> searchPage(@BindMethods("f") BookingFilter filter, @Bind("pattern") String pattern,
-                                @Bind("trigram") boolean trigram,
+                                @Bind("window") int window, @Define("source") String source,
+                                @Define("match") String match,
                                 @BindMethods("c") BookingCursor cursor, @Bind("limit") int limit,
                                 @Define("sortColumn") String sortColumn, @Define("direction") String direction,
                                 @Define("after") String after);

@@ -18,6 +18,8 @@ public record BookingFilter(String status, String paymentStatus, Instant from, I
     public static final int MAX_LATE_HOURS = 24 * 30;
     /** Search terms shorter than this cannot use a trigram index; they only match order numbers by prefix. */
     public static final int MIN_TRIGRAM_TERM = 3;
+    private static final java.util.regex.Pattern ORDER_NUMBER_PREFIX =
+            java.util.regex.Pattern.compile("(?i)SM-[0-9]{4,8}");
 
     public BookingFilter(String status, String paymentStatus, Instant from, Instant to, UUID serviceAreaId,
                          String category, UUID providerId, UUID customerId, String search) {
@@ -73,7 +75,11 @@ public record BookingFilter(String status, String paymentStatus, Instant from, I
         return new BookingFilter(null, null, null, null, null, null, provider, null, null);
     }
 
-    /** The search as an ILIKE pattern with the user's % and _ taken literally. */
+    /**
+     * The search as a LIKE pattern on the booking's lower-cased search document (V66), with the user's % and _
+     * taken literally; the SQL lower-cases it as the document was. A short term matches from the document's start,
+     * where the order number is (too short for trigrams to narrow anything elsewhere).
+     */
     public String searchPattern() {
         if (search == null) {
             return null;
@@ -82,8 +88,15 @@ public record BookingFilter(String status, String paymentStatus, Instant from, I
         return search.length() < MIN_TRIGRAM_TERM ? escaped + "%" : "%" + escaped + "%";
     }
 
-    public boolean usesTrigramSearch() {
-        return search != null && search.length() >= MIN_TRIGRAM_TERM;
+    /**
+     * The LIKE prefix of the order numbers the search names ({@code SM-} and at least four digits, so a few
+     * thousand numbers at most), for the unique order-number index; null when the search is anything else.
+     */
+    public String orderNumberPrefix() {
+        if (search == null || !ORDER_NUMBER_PREFIX.matcher(search).matches()) {
+            return null;
+        }
+        return search.toUpperCase(java.util.Locale.ROOT) + "%";
     }
 
     private static String blankToNull(String s) {

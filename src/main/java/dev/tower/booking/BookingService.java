@@ -35,8 +35,7 @@ public final class BookingService {
         BookingSort s = f.sort();
         return session.jdbi().withExtension(BookingDao.class, dao -> f.search() == null
                 ? dao.page(f, c, limit, s.column(), s.direction(), s.after())
-                : dao.searchPage(f, f.searchPattern(), f.usesTrigramSearch(), c, limit, s.column(), s.direction(),
-                        s.after()));
+                : BookingSearch.read(dao, f, c, limit));
     }
 
     /** About how many bookings there are, from the planner's statistics (never a count over the table). */

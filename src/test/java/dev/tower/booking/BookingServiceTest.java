@@ -128,28 +128,65 @@ class BookingServiceTest {
     @Test
     void searchMatchesAnOrOfIlikeOverEveryField() throws Exception {
         String orderNumber = one("SELECT order_number FROM bookings ORDER BY created_at DESC LIMIT 1");
+        try (var ops = AdminSession.open("demo_ops", Role.OPS)) {
+            BookingService service = new BookingService(ops.session());
+            for (String term : searchTerms()) {
+                List<UUID> walked = walk(service, BookingFilter.ANY.withSearch(term), 150);
+                assertThat(walked).as("search %s", term).containsExactlyElementsOf(bruteSearch(term));
+            }
+            assertThat(walk(service, BookingFilter.ANY.withSearch(orderNumber), 10)).hasSize(1);
+            assertThat(walk(service, BookingFilter.ANY.withSearch(orderNumber.toLowerCase().substring(0, 7)), 50))
+                    .as("an order-number prefix").containsExactlyElementsOf(bruteSearch(orderNumber.substring(0, 7)));
+        }
+    }
+
+    /**
+     * The walk over a bounded window and the trigram index must give the same pages: with a window of one row
+     * every page falls back to the index, with a window larger than the demo every page is walked.
+     */
+    @Test
+    void theWalkAndTheTrigramIndexGiveTheSameAnswer() throws Exception {
+        try (var ops = AdminSession.open("demo_ops", Role.OPS)) {
+            for (String term : searchTerms()) {
+                List<UUID> brute = bruteSearch(term);
+                for (int window : List.of(1, 40, 1_000_000)) {
+                    List<UUID> out = new ArrayList<>();
+                    BookingCursor next = BookingCursor.FIRST;
+                    BookingFilter filter = BookingFilter.ANY.withSearch(term);
+                    while (next != null) {
+                        BookingCursor at = next;
+                        List<BookingRow> page = ops.session().jdbi().withExtension(BookingDao.class,
+                                dao -> BookingSearch.read(dao, filter, at, 7, window));
+                        page.forEach(r -> out.add(r.id()));
+                        next = page.size() < 7 ? null : BookingCursor.after(page.getLast());
+                    }
+                    assertThat(out).as("search %s, window %d", term, window).containsExactlyElementsOf(brute);
+                }
+            }
+        }
+    }
+
+    /** An order number, part of one, a common last name, a provider, a street, nothing, and LIKE's wildcards. */
+    private static List<String> searchTerms() throws SQLException {
+        String orderNumber = one("SELECT order_number FROM bookings ORDER BY created_at DESC LIMIT 1");
         String customer = one("SELECT split_part(p.full_name, ' ', 2) FROM bookings b JOIN profiles p ON p.id = b.consumer_id "
                 + "WHERE p.full_name LIKE '% %' LIMIT 1");
         String provider = one("SELECT v.business_name FROM bookings b JOIN providers v ON v.id = b.provider_id "
                 + "WHERE v.business_name IS NOT NULL LIMIT 1");
         String street = one("SELECT substr(dropoff_address, 3, 8) FROM bookings LIMIT 1");
-        try (var ops = AdminSession.open("demo_ops", Role.OPS)) {
-            BookingService service = new BookingService(ops.session());
-            for (String term : List.of(orderNumber, orderNumber.substring(3), customer, provider.toUpperCase(), street,
-                    "zz-no-such-thing", "50%_off")) {
-                List<UUID> walked = walk(service, BookingFilter.ANY.withSearch(term), 150);
-                List<UUID> brute = idsFor("""
-                        SELECT b.id FROM bookings b JOIN profiles c ON c.id = b.consumer_id
-                        JOIN providers v ON v.id = b.provider_id LEFT JOIN profiles pp ON pp.id = v.user_id
-                        WHERE strpos(lower(b.order_number), lower(?)) > 0 OR strpos(lower(b.dropoff_address), lower(?)) > 0
-                           OR strpos(lower(coalesce(b.pickup_address, '')), lower(?)) > 0 OR strpos(lower(c.full_name), lower(?)) > 0
-                           OR strpos(lower(coalesce(v.business_name, '')), lower(?)) > 0
-                           OR strpos(lower(coalesce(pp.full_name, '')), lower(?)) > 0
-                        ORDER BY b.created_at DESC, b.id DESC""", term);
-                assertThat(walked).as("search %s", term).containsExactlyElementsOf(brute);
-            }
-            assertThat(walk(service, BookingFilter.ANY.withSearch(orderNumber), 10)).hasSize(1);
-        }
+        return List.of(orderNumber, orderNumber.substring(3), customer, provider.toUpperCase(), street,
+                "zz-no-such-thing", "50%_off");
+    }
+
+    private static List<UUID> bruteSearch(String term) throws SQLException {
+        return idsFor("""
+                SELECT b.id FROM bookings b JOIN profiles c ON c.id = b.consumer_id
+                JOIN providers v ON v.id = b.provider_id LEFT JOIN profiles pp ON pp.id = v.user_id
+                WHERE strpos(lower(b.order_number), lower(?)) > 0 OR strpos(lower(b.dropoff_address), lower(?)) > 0
+                   OR strpos(lower(coalesce(b.pickup_address, '')), lower(?)) > 0 OR strpos(lower(c.full_name), lower(?)) > 0
+                   OR strpos(lower(coalesce(v.business_name, '')), lower(?)) > 0
+                   OR strpos(lower(coalesce(pp.full_name, '')), lower(?)) > 0
+                ORDER BY b.created_at DESC, b.id DESC""", term);
     }
 
     @Test

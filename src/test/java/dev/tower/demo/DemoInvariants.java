@@ -19,6 +19,10 @@ final class DemoInvariants {
     static final Map<String, String> RULES = new LinkedHashMap<>();
 
     static {
+        RULES.put("every booking's search document is the one its trigger writes (V66)", """
+                SELECT count(*) FROM bookings b
+                WHERE b.search_document IS DISTINCT FROM booking_search_document_of(b.order_number, b.consumer_id,
+                      b.provider_id, b.pickup_address, b.dropoff_address)""");
         RULES.put("verified agrees with certification_status", """
                 SELECT count(*) FROM providers WHERE coalesce(verified, false) <> (certification_status = 'verified')""");
         RULES.put("issued and pending refunds never exceed captured payments; refund_amount = issued refunds", """

@@ -1,7 +1,10 @@
 -- Newest first by default, keyset on (sort time, id): the row comparison walks idx_bookings_created_id or
 -- idx_bookings_scheduled_id (or the (filter, created_at, id) index of an equality filter) from the cursor on,
 -- at the same cost at any depth. <sortColumn>, <direction>, <after> come from BookingSort's constants.
--- Each filter is "IS NULL OR equal", planned with the actual values (custom plan).
+-- Each filter is "IS NULL OR equal", planned with the actual values (custom plan). The category is read per
+-- walked row from its listing's primary key: every category holds 15 % or more of the bookings, so a page
+-- needs a few hundred look-ups, where "listing_id IN (listings of the category)" hashed some 65,000 listings
+-- first (37 ms at 1M bookings).
 SELECT b.id, b.order_number, b.created_at, b.scheduled_at, b.status::text AS status,
        b.payment_status::text AS payment_status, c.full_name AS customer_name,
        coalesce(v.business_name, pp.full_name) AS provider_name, b.dropoff_address, b.price_total, b.version
@@ -15,7 +18,7 @@ WHERE (CAST(:f.status AS text) IS NULL OR b.status = CAST(:f.status AS booking_s
   AND (CAST(:f.to AS timestamptz) IS NULL OR b.created_at < :f.to)
   AND (CAST(:f.serviceAreaId AS uuid) IS NULL OR b.service_area_id = :f.serviceAreaId)
   AND (CAST(:f.category AS text) IS NULL
-       OR b.listing_id IN (SELECT l.id FROM listings l WHERE l.category = CAST(:f.category AS service_category)))
+       OR (SELECT l.category FROM listings l WHERE l.id = b.listing_id) = CAST(:f.category AS service_category))
   AND (CAST(:f.providerId AS uuid) IS NULL OR b.provider_id = :f.providerId)
   AND (CAST(:f.customerId AS uuid) IS NULL OR b.consumer_id = :f.customerId)
   AND (CAST(:f.startedLateByHours AS integer) IS NULL
