@@ -7,7 +7,7 @@
 -- into review and resolved. The marketplace app's own actions (automatic refunds on cancellation, disputes
 -- opened by customers) are not staff actions and leave no audit row.
 --
--- Rows go in time order, as values, to tower_audit.import_history, which numbers and hash-chains them in
+-- Rows go in time order, as an array of values, to tower_audit.import_history, which numbers and hash-chains them in
 -- one pass exactly as tower_audit.append does live rows; it only loads into an empty log and only the
 -- superuser running this may call it (as tower_audit.reset_for_demo, which empties the log first).
 -- The action names are those of the ops functions that perform these actions.
@@ -22,9 +22,9 @@ SET created_at = date_trunc('day', coalesce((SELECT min(reviewed_at) FROM provid
 WHERE created_by = 'tower setup' AND login IN ('demo_admin', 'demo_ops', 'demo_analyst');
 
 -- @step audit-history
-SELECT tower_audit.import_history(jsonb_agg(jsonb_build_object(
-           'table_name', h.table_name, 'record_id', h.record_id, 'action', h.action, 'old_values', h.old_values,
-           'new_values', h.new_values, 'action_name', h.action_name, 'actor_login', h.actor_login, 'created_at', h.at)
+SELECT tower_audit.import_history(array_agg(ROW(
+           h.table_name, h.record_id, h.action, h.old_values, h.new_values, h.action_name, h.actor_login, h.at
+       )::tower_audit.history_entry
        -- a record's INSERT before its UPDATE at the same instant
        ORDER BY h.at, h.table_name, h.record_id, h.action))
 FROM (

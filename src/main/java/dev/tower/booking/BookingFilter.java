@@ -99,6 +99,35 @@ public record BookingFilter(String status, String paymentStatus, Instant from, I
         return search.toUpperCase(java.util.Locale.ROOT) + "%";
     }
 
+    /**
+     * The lowest order number the prefix search can match (the prefix itself), so the unique index is read as
+     * a range: LIKE uses a B-tree only under the "C" collation, and databases here run C.UTF-8 or en_US.
+     */
+    public String orderNumberFrom() {
+        return orderNumberPrefix() == null ? null : search.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The first order number past the prefix's range: its digits plus one at the same length (SM-0095 to
+     * SM-0096, SM-0099 to SM-0100), or "SN" past SM-9999. Under any collation, digits and letters keep their
+     * order, so the range holds every number the LIKE matches (the LIKE still decides exactly).
+     */
+    public String orderNumberBelow() {
+        String from = orderNumberFrom();
+        if (from == null) {
+            return null;
+        }
+        char[] digits = from.substring(3).toCharArray();
+        for (int i = digits.length - 1; i >= 0; i--) {
+            if (digits[i] < '9') {
+                digits[i]++;
+                return "SM-" + new String(digits);
+            }
+            digits[i] = '0';
+        }
+        return "SN";
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * LIKE, which is not leakproof, so every term gets the same default estimate); so the walk goes first over a
  * bounded window of {@link #WINDOW} rows, and only when that window holds less than a page does the trigram
  * index answer. A window holding a page's worth holds exactly the first matches, since it is the list's own
- * order from the cursor on. An order number ({@code SM-} and four or more digits) is read by prefix on the
- * unique order-number index.
+ * order from the cursor on. An order number ({@code SM-} and four or more digits) is read as a range of the
+ * unique order-number index (see {@link BookingFilter#orderNumberBelow}).
  */
 final class BookingSearch {
     /** Rows the walk reads at most: a term in more than one booking in {@value} / page fills a page there. */
@@ -28,7 +28,8 @@ final class BookingSearch {
              ORDER BY w.%1$s %2$s, w.id %2$s
              LIMIT :window)""";
     private static final String DOCUMENT_MATCH = "b.search_document LIKE lower(:pattern)";
-    private static final String ORDER_NUMBER_MATCH = "b.order_number LIKE :pattern";
+    private static final String ORDER_NUMBER_MATCH =
+            "b.order_number >= :f.orderNumberFrom AND b.order_number < :f.orderNumberBelow AND b.order_number LIKE :pattern";
 
     private BookingSearch() {}
 

@@ -112,14 +112,14 @@ class AuditWallTest {
         for (String login : new String[] {"demo_admin", "demo_ops", "demo_analyst"}) {
             try (Connection c = db.connectAsDemo(login)) {
                 assertThat(SqlProbe.stateOf(c, "SELECT tower_audit.append('x','x','x','INSERT',NULL,NULL)")).as(login).isEqualTo("42501");
-                assertThat(SqlProbe.stateOf(c, "SELECT tower_audit.import_history('[]')")).as(login).isEqualTo("42501");
+                assertThat(SqlProbe.stateOf(c, "SELECT tower_audit.import_history('{}')")).as(login).isEqualTo("42501");
                 assertThat(SqlProbe.stateOf(c, "SELECT tower_audit.reset_for_demo()")).as(login).isEqualTo("42501");
             }
         }
         try (Connection admin = db.connectAsDemo("demo_admin"); Statement s = admin.createStatement()) {
             s.execute("SET ROLE tower_owner");
             assertThat(SqlProbe.stateOf(admin, "SELECT tower_audit.reset_for_demo()")).isEqualTo("42501");
-            assertThat(SqlProbe.stateOf(admin, "SELECT tower_audit.import_history('[]')")).isEqualTo("42501");
+            assertThat(SqlProbe.stateOf(admin, "SELECT tower_audit.import_history('{}')")).isEqualTo("42501");
             assertThat(SqlProbe.stateOf(admin, "SET ROLE tower_setup")).isEqualTo("42501");
             assertThat(SqlProbe.stateOf(admin, "SET ROLE tower_audit")).isEqualTo("42501");
         }

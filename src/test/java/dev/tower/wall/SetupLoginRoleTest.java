@@ -44,7 +44,7 @@ class SetupLoginRoleTest {
             assertThat(SqlProbe.stateOf(setup, "SELECT tower_audit.reset_for_demo()")).isEqualTo("42501");
             assertThat(SqlProbe.messageOf(setup, "SELECT tower_audit.reset_for_demo()"))
                     .contains("Only the demo generator may reset the audit log");
-            assertThat(SqlProbe.stateOf(setup, "SELECT tower_audit.import_history('[]')")).isEqualTo("42501");
+            assertThat(SqlProbe.stateOf(setup, "SELECT tower_audit.import_history('{}')")).isEqualTo("42501");
             // naming a transaction is the superuser's alone
             assertThat(SqlProbe.stateOf(setup, "SELECT tower_audit.allow_demo_load(pg_current_xact_id())")).isEqualTo("42501");
         }
@@ -73,7 +73,7 @@ class SetupLoginRoleTest {
                     UNION SELECT format('%s on parameter %s', a.privilege_type, p.parname)
                     FROM pg_parameter_acl p, aclexplode(p.paracl) a WHERE a.grantee = 'tower_setup'::regrole
                     ORDER BY 1""")).containsExactly(
-                    "EXECUTE on tower_audit.import_history(jsonb)",
+                    "EXECUTE on tower_audit.import_history(tower_audit.history_entry[])",
                     "EXECUTE on tower_audit.reset_for_demo()",
                     "MAINTAIN on tower_audit.log",
                     "SELECT on staff_members",
