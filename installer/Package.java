@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Builds Tower's self-contained app image and installer (issue 15) from what {@code mvn package} left in
  * the build folder (tower.jar, lib/). Run by {@code mvn -Pinstaller package} with JDK 25 (Maven's toolchain);
- * by hand: {@code java installer/Package.java --build target --version 0.1.0 [--type deb|msi|dmg|app-image] [--aot false]}.
+ * by hand: {@code java installer/Package.java --build target --version 0.2.0 [--type deb|msi|dmg|app-image] [--aot false]}.
  *
  * <ol>
  * <li>jlink: a runtime trimmed to the JDK modules Tower needs, with JavaFX's modules linked in from its jars
@@ -44,7 +44,7 @@ public class Package {
 
     public static void main(String[] args) throws Exception {
         Path build = Path.of(option(args, "--build", "target")).toAbsolutePath();
-        String version = option(args, "--version", "0.1.0").replace("-SNAPSHOT", "");
+        String version = option(args, "--version", "0.2.0").replace("-SNAPSHOT", "");
         String type = option(args, "--type", nativeType());
         boolean aot = !List.of(args).contains("--no-aot") && !option(args, "--aot", "true").equals("false");
         new Package(build, version, type, aot).run();

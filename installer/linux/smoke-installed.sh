@@ -3,7 +3,7 @@
 # machine), runs the installed app headless on Xvfb with `--smoke` as each demo role (sign in, open every
 # screen the role may see, exit 0; a failure names the screen), then installs the same package again as an
 # upgrade over the running installation's data and checks that the data folder survived it.
-# Needs root (apt) and xvfb-run.  Usage: installer/linux/smoke-installed.sh target/installer/tower_0.1.0_amd64.deb
+# Needs root (apt) and xvfb-run.  Usage: installer/linux/smoke-installed.sh target/installer/tower_0.2.0_amd64.deb
 set -euo pipefail
 deb=$(readlink -f "$1")
 home=$(mktemp -d /tmp/tower-smoke.XXXXXX)
