@@ -135,7 +135,7 @@ public final class AnalyticsViewModel {
         }
         String what = kind == null ? "every analytics view" : "\"" + kind.title() + "\"";
         state.run("refresh", "Refreshing " + what + "…", progress -> {
-            List<String> views = kind == null ? service.viewNames() : List.of(kind.viewName());
+            List<String> views = kind == null ? service.viewNames() : kind.viewNames();
             List<RefreshOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < views.size() && !progress.cancelled(); i++) {
                 progress.report((double) i / views.size());
@@ -241,8 +241,10 @@ public final class AnalyticsViewModel {
     }
 
     private void updateAges() {
+        Dashboards shown = dashboards.get();
+        AnalyticsFilter filter = shown == null ? null : shown.filter();
         for (DashboardKind kind : DashboardKind.values()) {
-            ages.get(kind).set(Staleness.describe(freshnessOf(kind.viewName()), clock.instant()));
+            ages.get(kind).set(Staleness.describe(freshnessOf(kind.viewFor(filter)), clock.instant()));
         }
     }
 

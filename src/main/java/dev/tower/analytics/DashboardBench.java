@@ -34,8 +34,8 @@ public final class DashboardBench implements BenchOperations {
         dashboard(ops, f, DashboardKind.AREAS, "liveAreas", dao -> dao.byArea(f.from(), f.to(), null, null));
         dashboard(ops, f, DashboardKind.DISPUTES, "liveDisputes", dao -> dao.weekly(f.from(), f.to(), null, null));
         dashboard(ops, f, DashboardKind.TOP_PROVIDERS, "liveTopProviders",
-                dao -> dao.bestProviders(f.from(), f.to(), AnalyticsService.TOP_PROVIDERS));
-        dashboard(ops, f, DashboardKind.FUNNEL, "liveFunnel", dao -> dao.funnel(f.from(), f.to()));
+                dao -> dao.bestProviders(f.from(), f.to(), null, null, AnalyticsService.TOP_PROVIDERS));
+        dashboard(ops, f, DashboardKind.FUNNEL, "liveFunnel", dao -> dao.funnel(f.from(), f.to(), null, null));
         ops.add(BenchOperation.of("analytics.screen.open", Role.ANALYST, Permission.VIEW_ANALYTICS, BenchTarget.DASHBOARD,
                 s -> service(s).dashboards(f)));
 

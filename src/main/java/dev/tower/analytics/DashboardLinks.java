@@ -45,9 +45,7 @@ final class DashboardLinks {
             }
             case TopProvider t when kind == DashboardKind.TOP_PROVIDERS -> {
                 p.put("provider", t.providerId().toString());
-                p.put("providerName", t.name());
-                area = null; // the provider view is not split by area or category
-                category = null;
+                p.put("providerName", t.name()); // its numbers were counted within the area and category
             }
             default -> {
                 return Optional.empty();

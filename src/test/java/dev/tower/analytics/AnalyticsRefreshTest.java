@@ -136,7 +136,8 @@ class AnalyticsRefreshTest {
         } finally {
             try (Connection su = db.superuser().getConnection(); Statement s = su.createStatement()) {
                 s.execute("SET ROLE tower_owner");
-                s.execute("CREATE UNIQUE INDEX analytics_verification_funnel_key ON analytics_verification_funnel (month, provider_type)");
+                s.execute("CREATE UNIQUE INDEX analytics_verification_funnel_key ON analytics_verification_funnel"
+                        + " (month, provider_type, service_area_id, category) NULLS NOT DISTINCT");
             }
         }
     }
