@@ -124,4 +124,22 @@ class AnalyticsScreenUiTest extends ConsoleUiTest {
         assertThat(DashboardTables.categoryLabel(category.getValue().toString())).isEqualTo(label);
         screenshot("analytics-click-through-bookings.png");
     }
+
+    @Test
+    void anAdminsClickOnAFunnelStageOpensTheProviderQueueOnThatTab(FxRobot robot) throws Exception {
+        signInAsDemo(robot, "demo_admin");
+        robot.clickOn("#nav-analytics");
+        waitUntil(() -> robot.lookup("#chart-revenue").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#analyticsView").queryAs(AnalyticsView.class)
+                .select(DashboardKind.FUNNEL)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup("#chart-funnel").tryQuery().map(Node::isVisible).orElse(false));
+        XYChart<?, ?> funnel = robot.lookup("#chart-funnel").queryAs(XYChart.class);
+        XYChart.Data<?, ?> rejected = funnel.getData().getFirst().getData().stream()
+                .filter(d -> "Rejected".equals(d.getXValue())).findFirst().orElseThrow();
+        robot.clickOn(rejected.getNode());
+        waitUntil(() -> robot.lookup("#providerQueue").tryQuery().map(Node::isVisible).orElse(false));
+        javafx.scene.control.ToggleButton tab = robot.lookup("#tab-rejected").queryAs(javafx.scene.control.ToggleButton.class);
+        waitUntil(tab::isSelected);
+        assertThat(robot.lookup("#tab-pending").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+    }
 }

@@ -132,6 +132,38 @@ class AnalyticsViewModelTest {
     }
 
     @Test
+    void aFunnelStageOpensTheProviderQueueOnItsTabInTheAreaOnlyForRolesThatSeeProviders() {
+        try (AdminSession admin = AdminSession.open()) {
+            List<Place> opened = new ArrayList<>();
+            AnalyticsViewModel vm = model(admin, Clock.systemUTC(), opened, true);
+            vm.open();
+            AreaChoice downtown = vm.areas().stream().filter(a -> "Downtown Detroit".equals(a.name())).findFirst().orElseThrow();
+            vm.areaProperty().set(downtown);
+            vm.applyCommand().execute();
+            List<AnalyticsRows.FunnelStage> stages = AnalyticsRows.FunnelStage.of(vm.dashboardsProperty().get().funnel());
+            assertThat(vm.mayOpen(DashboardKind.FUNNEL)).isTrue();
+            vm.open(DashboardKind.FUNNEL, stages.get(1)); // Verified
+            assertThat(opened).hasSize(1);
+            assertThat(opened.getFirst().section()).isEqualTo("providers");
+            assertThat(opened.getFirst().queryParameters().orElseThrow())
+                    .containsOnly(org.assertj.core.api.Assertions.entry("status", "verified"),
+                            org.assertj.core.api.Assertions.entry("area", "Downtown Detroit"));
+            vm.open(DashboardKind.FUNNEL, stages.getFirst()); // Submitted is every status: no single tab
+            assertThat(opened).hasSize(1);
+            vm.open(DashboardKind.FUNNEL, stages.getLast()); // Waiting
+            assertThat(opened.get(1).queryParameters().orElseThrow()).containsEntry("status", "pending");
+        }
+        try (AdminSession analyst = AdminSession.open("demo_analyst", Role.ANALYST)) {
+            List<Place> opened = new ArrayList<>();
+            AnalyticsViewModel vm = model(analyst, Clock.systemUTC(), opened, false);
+            vm.open();
+            assertThat(vm.mayOpen(DashboardKind.FUNNEL)).isFalse();
+            vm.open(DashboardKind.FUNNEL, AnalyticsRows.FunnelStage.of(vm.dashboardsProperty().get().funnel()).get(1));
+            assertThat(opened).isEmpty();
+        }
+    }
+
+    @Test
     void theReplicaLineSaysWhereTheDataComesFromAndHowFarBehind() {
         assertThat(AnalyticsViewModel.describe(new AnalyticsRows.ReadStatus(false, "This computer (embedded)", null, null)))
                 .isEqualTo("Reading from This computer (embedded)");
@@ -143,7 +175,8 @@ class AnalyticsViewModelTest {
 
     private static AnalyticsViewModel model(AdminSession s, Clock clock, List<Place> opened, boolean mayOpenBookings) {
         AnalyticsService service = new AnalyticsService(s.session(), AnalyticsSource.primaryOnly(s.session()));
-        return new AnalyticsViewModel(service, new SyncTaskExecutor(), clock, true, true, mayOpenBookings, opened::add);
+        return new AnalyticsViewModel(service, new SyncTaskExecutor(), clock, true, true, mayOpenBookings, mayOpenBookings,
+                opened::add);
     }
 
     private static final class MutableClock extends Clock {
