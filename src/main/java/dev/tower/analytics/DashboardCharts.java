@@ -101,8 +101,13 @@ final class DashboardCharts {
         x.setLabel("Revenue of completed bookings (USD)");
         BarChart<Number, String> chart = new BarChart<>(x, new CategoryAxis());
         XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // a category axis merges equal labels, and business names are not unique: two "Riverfront Couriers"
+        // would share one row, so a repeated name carries the start of its provider id
+        java.util.Map<String, Long> named = top.stream()
+                .collect(java.util.stream.Collectors.groupingBy(TopProvider::name, java.util.stream.Collectors.counting()));
         for (TopProvider t : top.reversed()) {
-            XYChart.Data<Number, String> data = new XYChart.Data<>(t.revenue().doubleValue(), t.name());
+            String label = named.get(t.name()) > 1 ? t.name() + " (" + t.providerId().toString().substring(0, 6) + ")" : t.name();
+            XYChart.Data<Number, String> data = new XYChart.Data<>(t.revenue().doubleValue(), label);
             tooltip(data, t.name() + ": $" + money(t.revenue()) + " from " + t.completed() + " completed of "
                     + t.bookings() + " bookings; " + t.disputes() + " disputes");
             clickable(data, DashboardKind.TOP_PROVIDERS, t);
