@@ -43,7 +43,8 @@ public interface AnalyticsDao {
 
     @SqlQuery
     @RegisterConstructorMapper(FunnelRow.class)
-    List<FunnelRow> funnel(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+    List<FunnelRow> funnel(@Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("area") UUID area,
+                           @Bind("category") String category);
 
     /** A top-providers row and whether the candidate list is provably the exact answer. */
     record RankedProvider(java.util.UUID providerId, String name, long bookings, long completed,
@@ -59,13 +60,30 @@ public interface AnalyticsDao {
     @RegisterConstructorMapper(TopProvider.class)
     List<TopProvider> topProvidersExact(@Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("limit") int limit);
 
-    /** The best providers of the period: from each month's best when that is provably exact, else summed in full. */
-    default List<TopProvider> bestProviders(LocalDate from, LocalDate to, int limit) {
-        List<RankedProvider> ranked = topProviders(from, to, limit);
+    @SqlQuery
+    @RegisterConstructorMapper(RankedProvider.class)
+    List<RankedProvider> topProvidersFiltered(@Bind("from") LocalDate from, @Bind("to") LocalDate to,
+                                              @Bind("area") UUID area, @Bind("category") String category,
+                                              @Bind("limit") int limit);
+
+    @SqlQuery
+    @RegisterConstructorMapper(TopProvider.class)
+    List<TopProvider> topProvidersFilteredExact(@Bind("from") LocalDate from, @Bind("to") LocalDate to,
+                                                @Bind("area") UUID area, @Bind("category") String category,
+                                                @Bind("limit") int limit);
+
+    /**
+     * The best providers of the period, within the area and category when given (null: any): from each
+     * month's (or cell's) best when that is provably exact, else summed in full.
+     */
+    default List<TopProvider> bestProviders(LocalDate from, LocalDate to, UUID area, String category, int limit) {
+        boolean filtered = area != null || category != null;
+        List<RankedProvider> ranked = filtered ? topProvidersFiltered(from, to, area, category, limit)
+                : topProviders(from, to, limit);
         if (ranked.stream().allMatch(RankedProvider::exact)) {
             return ranked.stream().map(RankedProvider::row).toList();
         }
-        return topProvidersExact(from, to, limit);
+        return filtered ? topProvidersFilteredExact(from, to, area, category, limit) : topProvidersExact(from, to, limit);
     }
 
     @SqlQuery

@@ -32,8 +32,20 @@ public final class AnalyticsRows {
     public record FunnelRow(LocalDate month, String providerType, long submitted, long verified, long rejected,
                             long suspended, long pending, BigDecimal medianHoursToVerify) {}
 
-    /** Funnel stage totals over the period (all types), in order. */
-    public record FunnelStage(String stage, long providers) {}
+    /**
+     * Funnel stage totals over the period (all types), in order; {@code status} is the certification status
+     * of the providers at that stage (null for "Submitted", which is every status).
+     */
+    public record FunnelStage(String stage, String status, long providers) {
+        public static java.util.List<FunnelStage> of(java.util.List<FunnelRow> rows) {
+            return java.util.List.of(
+                    new FunnelStage("Submitted", null, rows.stream().mapToLong(FunnelRow::submitted).sum()),
+                    new FunnelStage("Verified", "verified", rows.stream().mapToLong(FunnelRow::verified).sum()),
+                    new FunnelStage("Rejected", "rejected", rows.stream().mapToLong(FunnelRow::rejected).sum()),
+                    new FunnelStage("Suspended", "suspended", rows.stream().mapToLong(FunnelRow::suspended).sum()),
+                    new FunnelStage("Waiting", "pending", rows.stream().mapToLong(FunnelRow::pending).sum()));
+        }
+    }
 
     public record TopProvider(UUID providerId, String name, long bookings, long completed, BigDecimal revenue,
                               long disputes) {}

@@ -37,8 +37,8 @@ public final class AnalyticsService {
                 dao.byCategory(f.from(), f.to(), f.areaId(), f.category()),
                 dao.byArea(f.from(), f.to(), f.areaId(), f.category()),
                 dao.weekly(f.from(), f.to(), f.areaId(), f.category()),
-                dao.funnel(f.from(), f.to()),
-                dao.bestProviders(f.from(), f.to(), TOP_PROVIDERS),
+                dao.funnel(f.from(), f.to(), f.areaId(), f.category()),
+                dao.bestProviders(f.from(), f.to(), f.areaId(), f.category(), TOP_PROVIDERS),
                 dao.freshness(),
                 status));
     }

@@ -34,7 +34,7 @@ public final class AnalyticsView extends BorderPane {
     public AnalyticsView(AnalyticsViewModel vm, SaveDialog saveDialog) {
         this.vm = vm;
         setId("analyticsView");
-        DashboardCharts charts = new DashboardCharts(vm.mayOpenBookings(), vm::openBookings);
+        DashboardCharts charts = new DashboardCharts(vm::mayOpen, vm::open);
         for (DashboardKind kind : DashboardKind.values()) {
             Tab tab = new Tab(kind.title(), new DashboardPane(kind, vm, charts, saveDialog));
             tab.setId("tab-" + kind.key());

@@ -55,6 +55,7 @@ public final class AnalyticsViewModel {
     private final boolean mayRefresh;
     private final boolean mayExport;
     private final boolean mayOpenBookings;
+    private final boolean mayOpenProviders;
     private final Consumer<Place> navigate;
 
     private final ObjectProperty<LocalDate> fromDay = new SimpleObjectProperty<>(this, "fromDay");
@@ -71,14 +72,20 @@ public final class AnalyticsViewModel {
     private final Command refreshAll;
     private Instant lastScheduledRun;
 
+    /**
+     * @param mayOpenBookings  the role may see bookings: bars and points open the bookings browser
+     * @param mayOpenProviders the role may see the providers' verification queue: funnel stages open it
+     */
     public AnalyticsViewModel(AnalyticsService service, TaskExecutor executor, Clock clock, boolean mayRefresh,
-                              boolean mayExport, boolean mayOpenBookings, Consumer<Place> navigate) {
+                              boolean mayExport, boolean mayOpenBookings, boolean mayOpenProviders,
+                              Consumer<Place> navigate) {
         this.service = service;
         this.state = new ScreenState(executor);
         this.clock = clock;
         this.mayRefresh = mayRefresh;
         this.mayExport = mayExport;
         this.mayOpenBookings = mayOpenBookings;
+        this.mayOpenProviders = mayOpenProviders;
         this.navigate = navigate;
         AnalyticsFilter start = AnalyticsFilter.lastYear(LocalDate.now(clock.withZone(AnalyticsFilter.MARKET_ZONE)));
         fromDay.set(start.from());
@@ -135,7 +142,7 @@ public final class AnalyticsViewModel {
         }
         String what = kind == null ? "every analytics view" : "\"" + kind.title() + "\"";
         state.run("refresh", "Refreshing " + what + "…", progress -> {
-            List<String> views = kind == null ? service.viewNames() : List.of(kind.viewName());
+            List<String> views = kind == null ? service.viewNames() : kind.viewNames();
             List<RefreshOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < views.size() && !progress.cancelled(); i++) {
                 progress.report((double) i / views.size());
@@ -233,6 +240,29 @@ public final class AnalyticsViewModel {
         DashboardLinks.bookingsFor(kind, item, shown.filter()).ifPresent(navigate);
     }
 
+    /**
+     * Opens what a click on {@code item} of dashboard {@code kind} leads to: the provider queue for a funnel
+     * stage, else the bookings browser. Does nothing where the role may not see it.
+     */
+    public void open(DashboardKind kind, Object item) {
+        Dashboards shown = dashboards.get();
+        if (kind != DashboardKind.FUNNEL) {
+            openBookings(kind, item);
+        } else if (mayOpenProviders && shown != null && item instanceof AnalyticsRows.FunnelStage stage) {
+            DashboardLinks.providersFor(stage, areaName(shown.filter().areaId())).ifPresent(navigate);
+        }
+    }
+
+    /** Whether clicks on dashboard {@code kind} lead anywhere for this role. */
+    public boolean mayOpen(DashboardKind kind) {
+        return kind == DashboardKind.FUNNEL ? mayOpenProviders : mayOpenBookings;
+    }
+
+    private String areaName(java.util.UUID id) {
+        return id == null ? null : areas.stream().filter(a -> id.equals(a.id())).map(AreaChoice::name).findFirst()
+                .orElse(null);
+    }
+
     private void show(Dashboards d) {
         dashboards.set(d);
         freshness.setAll(d.freshness());
@@ -241,8 +271,10 @@ public final class AnalyticsViewModel {
     }
 
     private void updateAges() {
+        Dashboards shown = dashboards.get();
+        AnalyticsFilter filter = shown == null ? null : shown.filter();
         for (DashboardKind kind : DashboardKind.values()) {
-            ages.get(kind).set(Staleness.describe(freshnessOf(kind.viewName()), clock.instant()));
+            ages.get(kind).set(Staleness.describe(freshnessOf(kind.viewFor(filter)), clock.instant()));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tower.analytics.AnalyticsRows.AreaTotal;
 import dev.tower.analytics.AnalyticsRows.CategoryTotal;
 import dev.tower.analytics.AnalyticsRows.DailyPoint;
 import dev.tower.analytics.AnalyticsRows.FunnelRow;
+import dev.tower.analytics.AnalyticsRows.FunnelStage;
 import dev.tower.analytics.AnalyticsRows.TopProvider;
 import dev.tower.analytics.AnalyticsRows.WeeklyPoint;
 import javafx.scene.Cursor;
@@ -24,13 +25,14 @@ import java.util.function.BiConsumer;
 
 /**
  * Draws each dashboard as a JavaFX chart: every bar and point has a tooltip with its exact numbers and,
- * where the role may see bookings, opens the bookings browser filtered to it when clicked.
+ * where the role may see what it leads to (bookings; the provider queue for the funnel), opens that
+ * filtered to it when clicked.
  */
 final class DashboardCharts {
     private final BiConsumer<DashboardKind, Object> onClick;
-    private final boolean clickable;
+    private final java.util.function.Predicate<DashboardKind> clickable;
 
-    DashboardCharts(boolean clickable, BiConsumer<DashboardKind, Object> onClick) {
+    DashboardCharts(java.util.function.Predicate<DashboardKind> clickable, BiConsumer<DashboardKind, Object> onClick) {
         this.clickable = clickable;
         this.onClick = onClick;
     }
@@ -99,8 +101,13 @@ final class DashboardCharts {
         x.setLabel("Revenue of completed bookings (USD)");
         BarChart<Number, String> chart = new BarChart<>(x, new CategoryAxis());
         XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // a category axis merges equal labels, and business names are not unique: two "Riverfront Couriers"
+        // would share one row, so a repeated name carries the start of its provider id
+        java.util.Map<String, Long> named = top.stream()
+                .collect(java.util.stream.Collectors.groupingBy(TopProvider::name, java.util.stream.Collectors.counting()));
         for (TopProvider t : top.reversed()) {
-            XYChart.Data<Number, String> data = new XYChart.Data<>(t.revenue().doubleValue(), t.name());
+            String label = named.get(t.name()) > 1 ? t.name() + " (" + t.providerId().toString().substring(0, 6) + ")" : t.name();
+            XYChart.Data<Number, String> data = new XYChart.Data<>(t.revenue().doubleValue(), label);
             tooltip(data, t.name() + ": $" + money(t.revenue()) + " from " + t.completed() + " completed of "
                     + t.bookings() + " bookings; " + t.disputes() + " disputes");
             clickable(data, DashboardKind.TOP_PROVIDERS, t);
@@ -111,25 +118,25 @@ final class DashboardCharts {
         return chart;
     }
 
+    /** Each stage but "Submitted" (every status at once) opens the provider queue's tab of that status. */
     private BarChart<String, Number> funnel(List<FunnelRow> rows) {
-        long submitted = rows.stream().mapToLong(FunnelRow::submitted).sum();
+        List<FunnelStage> stages = FunnelStage.of(rows);
+        long submitted = stages.getFirst().providers();
         BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.setName("Providers who submitted in the period");
-        add(series, "Submitted", submitted, submitted);
-        add(series, "Verified", rows.stream().mapToLong(FunnelRow::verified).sum(), submitted);
-        add(series, "Rejected", rows.stream().mapToLong(FunnelRow::rejected).sum(), submitted);
-        add(series, "Suspended", rows.stream().mapToLong(FunnelRow::suspended).sum(), submitted);
-        add(series, "Waiting", rows.stream().mapToLong(FunnelRow::pending).sum(), submitted);
+        for (FunnelStage stage : stages) {
+            XYChart.Data<String, Number> data = new XYChart.Data<>(stage.stage(), stage.providers());
+            String share = submitted == 0 ? "" : String.format(" (%.1f%% of those submitted)",
+                    100.0 * stage.providers() / submitted);
+            tooltip(data, stage.stage() + ": " + stage.providers() + " providers" + share);
+            if (stage.status() != null) {
+                clickable(data, DashboardKind.FUNNEL, stage);
+            }
+            series.getData().add(data);
+        }
         chart.getData().add(series);
         return chart;
-    }
-
-    private void add(XYChart.Series<String, Number> series, String stage, long n, long of) {
-        XYChart.Data<String, Number> data = new XYChart.Data<>(stage, n);
-        String share = of == 0 ? "" : String.format(" (%.1f%% of those submitted)", 100.0 * n / of);
-        tooltip(data, stage + ": " + n + " providers" + share);
-        series.getData().add(data);
     }
 
     private <T> BarChart<String, Number> bars(DashboardKind kind, String measure, List<T> items,
@@ -179,7 +186,7 @@ final class DashboardCharts {
     }
 
     private void clickable(XYChart.Data<?, ?> data, DashboardKind kind, Object item) {
-        if (!clickable) {
+        if (!clickable.test(kind)) {
             return;
         }
         data.nodeProperty().addListener((obs, old, node) -> {

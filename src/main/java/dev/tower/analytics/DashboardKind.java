@@ -1,26 +1,45 @@
 package dev.tower.analytics;
 
-/** The dashboards, each read from one materialized view (whose age it shows). */
+import java.util.List;
+
+/**
+ * The dashboards, each read from one materialized view (whose age it shows). Top providers reads a second,
+ * finer view when the filter narrows the area or category: summing the providers' months there would be
+ * slower for the common unfiltered case.
+ */
 public enum DashboardKind {
-    REVENUE("Revenue and refunds", "analytics_daily_bookings"),
-    CATEGORIES("Bookings by category", "analytics_daily_bookings"),
-    AREAS("Bookings by area", "analytics_daily_bookings"),
-    DISPUTES("Dispute rate", "analytics_weekly_refunds_disputes"),
-    TOP_PROVIDERS("Top providers", "analytics_provider_months"),
-    FUNNEL("Verification funnel", "analytics_verification_funnel");
+    REVENUE("Revenue and refunds", "analytics_daily_bookings", null),
+    CATEGORIES("Bookings by category", "analytics_daily_bookings", null),
+    AREAS("Bookings by area", "analytics_daily_bookings", null),
+    DISPUTES("Dispute rate", "analytics_weekly_refunds_disputes", null),
+    TOP_PROVIDERS("Top providers", "analytics_provider_months", "analytics_provider_cells"),
+    FUNNEL("Verification funnel", "analytics_verification_funnel", null);
 
     private final String title;
     private final String viewName;
+    private final String filteredViewName;
 
-    DashboardKind(String title, String viewName) {
+    DashboardKind(String title, String viewName, String filteredViewName) {
         this.title = title;
         this.viewName = viewName;
+        this.filteredViewName = filteredViewName;
     }
 
     public String title() { return title; }
 
-    /** The materialized view it opens from. */
+    /** The materialized view it opens from without an area or category filter. */
     public String viewName() { return viewName; }
+
+    /** The materialized view it opens from for {@code filter} (null: unfiltered). */
+    public String viewFor(AnalyticsFilter filter) {
+        boolean narrowed = filter != null && (filter.areaId() != null || filter.category() != null);
+        return narrowed && filteredViewName != null ? filteredViewName : viewName;
+    }
+
+    /** Every view its numbers may come from: what its Refresh button refreshes. */
+    public List<String> viewNames() {
+        return filteredViewName == null ? List.of(viewName) : List.of(viewName, filteredViewName);
+    }
 
     /** Stable short name for node ids and file names. */
     public String key() { return name().toLowerCase().replace('_', '-'); }

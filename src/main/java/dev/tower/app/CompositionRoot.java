@@ -180,7 +180,9 @@ public final class CompositionRoot {
                 .register(Section.DISPUTES, () -> disputesView(session, shell),
                         (view, id) -> view.openDispute(java.util.UUID.fromString(id)))
                 .register(Section.ANALYTICS, () -> analyticsView(session, shell))
-                .register(Section.PROVIDERS, () -> providersView(session))
+                .register(Section.PROVIDERS, () -> providersView(session), (view, id) ->
+                        // a funnel stage's click-through: the queue narrowed to that status (and area)
+                        new dev.tower.ui.kit.Place(Section.PROVIDERS.key(), id).queryParameters().ifPresent(view::showLink))
                 .register(Section.SCHEMA, () -> new MigrationsView(new MigrationsViewModel(new SchemaService(session),
                         executor, session.has(Permission.APPLY_MIGRATIONS), java.time.ZoneId.systemDefault(),
                         standing -> WriteGate.setSchemaReadOnly(standing.readOnlyReason(session.role())))))
@@ -212,7 +214,8 @@ public final class CompositionRoot {
         var service = new dev.tower.analytics.AnalyticsService(session, analyticsSource);
         return new dev.tower.analytics.AnalyticsView(new dev.tower.analytics.AnalyticsViewModel(service, executor,
                 java.time.Clock.systemDefaultZone(), session.has(Permission.REFRESH_ANALYTICS),
-                session.has(Permission.EXPORT_ANALYTICS), session.has(Permission.VIEW_BOOKINGS), shell::open),
+                session.has(Permission.EXPORT_ANALYTICS), session.has(Permission.VIEW_BOOKINGS),
+                session.has(Permission.VIEW_PROVIDERS), shell::open),
                 saveDialog);
     }
 
@@ -223,7 +226,7 @@ public final class CompositionRoot {
         }
     }
 
-    private javafx.scene.Node providersView(Session session) {
+    private ProvidersView providersView(Session session) {
         ProviderService providers = new ProviderService(session);
         return new ProvidersView(
                 new VerificationQueueViewModel(providers, executor, session.has(Permission.VERIFY_PROVIDER)),

@@ -33,7 +33,10 @@ import java.util.stream.Collectors;
  * R reject, V verify), shown under the queue; keys typed into a text field stay text.
  */
 public final class ProvidersView extends StackPane {
+    private final VerificationQueueViewModel queue;
+
     public ProvidersView(VerificationQueueViewModel queue, ProviderPageViewModel page, ZoneId zone) {
+        this.queue = queue;
         setId("providersView");
         getStyleClass().add("admin-screen");
         queue.recountAfterDecisionsOn(page);
@@ -52,6 +55,8 @@ public final class ProvidersView extends StackPane {
             });
             tab.getStyleClass().add(Styles.SMALL);
             tabs.getChildren().add(tab);
+            // the tab may also change from a link: the pressed button follows it
+            queue.tabProperty().addListener((obs, old, now) -> tab.setSelected(now == status));
         }
 
         TextField search = new TextField();
@@ -148,5 +153,10 @@ public final class ProvidersView extends StackPane {
                 e.consume();
             }
         });
+    }
+
+    /** Shows the queue a link names (an analytics funnel stage's click-through). */
+    public void showLink(java.util.Map<String, String> link) {
+        queue.showLink(link);
     }
 }

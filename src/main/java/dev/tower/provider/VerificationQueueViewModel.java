@@ -78,6 +78,36 @@ public final class VerificationQueueViewModel {
         list.reload();
     }
 
+    /**
+     * The queue as a link asks for it (an analytics funnel stage): the tab of {@code status}, only providers
+     * serving {@code serviceArea} (null: any), every other filter cleared.
+     */
+    public void showOnly(ProviderStatus status, String serviceArea) {
+        search.set("");
+        providerType.set("");
+        expiringWithinDays.set(null);
+        this.serviceArea.set(serviceArea == null ? "" : serviceArea);
+        if (tab.get() == status) {
+            applyFilters();
+        } else {
+            tab.set(status); // its listener applies the filters
+        }
+    }
+
+    /**
+     * The queue a link names: {@code status} (a stored certification status) and optionally {@code area}
+     * (a service area's name). A status the queue does not know leaves the queue as it is.
+     */
+    public void showLink(Map<String, String> link) {
+        ProviderStatus status;
+        try {
+            status = ProviderStatus.ofStored(link.getOrDefault("status", ProviderStatus.PENDING.stored()));
+        } catch (IllegalArgumentException unknown) {
+            return;
+        }
+        showOnly(status, link.get("area"));
+    }
+
     public void loadMore() { list.loadMore(); }
 
     public void selectNext() { move(1); }

@@ -69,18 +69,72 @@ class AnalyticsRefreshTest {
              AdminSession analyst = AdminSession.open("demo_analyst", Role.ANALYST)) {
             first.setAutoCommit(false);
             try (Statement s = first.createStatement()) {
-                // what a refresh under way holds from its start to its commit (taking it directly keeps
-                // the refresh "running" for as long as the test needs)
-                s.execute("SELECT pg_advisory_xact_lock(80, hashtext('analytics_weekly_refunds_disputes'))");
+                // a real refresh, done but not committed: it holds the view's refresh lock until it commits
+                s.execute("SELECT * FROM ops.refresh_analytics('analytics_weekly_refunds_disputes')");
             }
             AnalyticsService service = new AnalyticsService(analyst.session(), AnalyticsSource.primaryOnly(analyst.session()));
             assertThatThrownBy(() -> service.refresh("analytics_weekly_refunds_disputes"))
                     .isInstanceOf(ValidationException.class)
-                    .hasMessageContaining("is already being refreshed by demo_admin");
-            // another view is not held up
-            assertThat(service.refresh("analytics_verification_funnel").ok()).isTrue();
+                    .hasMessageContaining("\"Refunds and disputes by week\" is already being refreshed by demo_admin")
+                    .hasMessageContaining("This second refresh was not started");
             first.commit();
             assertThat(service.refresh("analytics_weekly_refunds_disputes").ok()).isTrue();
+        }
+        // the lock is per view: while one view's lock row is held (here by the fixture, since an uncommitted
+        // refresh also holds the audit chain's head), another view refreshes
+        try (Connection su = db.superuser().getConnection();
+             AdminSession analyst = AdminSession.open("demo_analyst", Role.ANALYST)) {
+            su.setAutoCommit(false);
+            try (Statement s = su.createStatement()) {
+                s.execute("SELECT * FROM tower_internal.analytics_refresh_locks"
+                        + " WHERE view_name = 'analytics_weekly_refunds_disputes' FOR UPDATE");
+            }
+            AnalyticsService service = new AnalyticsService(analyst.session(), AnalyticsSource.primaryOnly(analyst.session()));
+            assertThatThrownBy(() -> service.refresh("analytics_weekly_refunds_disputes"))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("is already being refreshed");
+            assertThat(service.refresh("analytics_verification_funnel").ok()).isTrue();
+            su.rollback();
+        }
+    }
+
+    /**
+     * What V81's advisory lock allowed: any login holding the refresh's lock key and so blocking every refresh
+     * of that view. Each staff role, from raw SQL, tries to take the old key and to lock the new lock row,
+     * then another session refreshes: it is never refused.
+     */
+    @Test
+    void noStaffLoginCanHoldTheRefreshLockFromRawSql() throws Exception {
+        for (String login : List.of("demo_admin", "demo_ops", "demo_analyst")) {
+            try (Connection attacker = db.connectAsDemo(login);
+                 AdminSession analyst = AdminSession.open("demo_analyst", Role.ANALYST)) {
+                attacker.setAutoCommit(false);
+                try (Statement s = attacker.createStatement()) {
+                    s.execute("SELECT pg_advisory_xact_lock(80, hashtext('analytics_daily_bookings'))");
+                    s.execute("SELECT pg_advisory_lock(80, hashtext('analytics_daily_bookings'))");
+                }
+                for (String grab : List.of(
+                        "SELECT * FROM tower_internal.analytics_refresh_locks FOR UPDATE",
+                        "SELECT * FROM tower_internal.analytics_refresh_locks FOR KEY SHARE",
+                        "LOCK TABLE tower_internal.analytics_refresh_locks IN ACCESS EXCLUSIVE MODE",
+                        "SELECT * FROM analytics_views FOR UPDATE",
+                        "LOCK TABLE analytics_views IN ACCESS EXCLUSIVE MODE",
+                        "SELECT tower_internal.add_analytics_refresh_lock()")) {
+                    try (Statement s = attacker.createStatement()) {
+                        s.execute("SAVEPOINT attempt");
+                        assertThatThrownBy(() -> s.execute(grab)).as("%s: %s", login, grab)
+                                .isInstanceOfSatisfying(SQLException.class,
+                                        e -> assertThat(e.getSQLState()).isIn("42501", "0A000", "42883"));
+                        s.execute("ROLLBACK TO SAVEPOINT attempt");
+                    }
+                }
+                AnalyticsService service = new AnalyticsService(analyst.session(), AnalyticsSource.primaryOnly(analyst.session()));
+                assertThat(service.refresh("analytics_daily_bookings").ok()).as("refresh while %s holds what it can", login)
+                        .isTrue();
+                attacker.rollback();
+                try (Statement s = attacker.createStatement()) {
+                    s.execute("SELECT pg_advisory_unlock_all()");
+                }
+            }
         }
     }
 
@@ -136,7 +190,8 @@ class AnalyticsRefreshTest {
         } finally {
             try (Connection su = db.superuser().getConnection(); Statement s = su.createStatement()) {
                 s.execute("SET ROLE tower_owner");
-                s.execute("CREATE UNIQUE INDEX analytics_verification_funnel_key ON analytics_verification_funnel (month, provider_type)");
+                s.execute("CREATE UNIQUE INDEX analytics_verification_funnel_key ON analytics_verification_funnel"
+                        + " (month, provider_type, service_area_id, category) NULLS NOT DISTINCT");
             }
         }
     }

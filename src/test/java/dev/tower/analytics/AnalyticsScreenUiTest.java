@@ -124,4 +124,72 @@ class AnalyticsScreenUiTest extends ConsoleUiTest {
         assertThat(DashboardTables.categoryLabel(category.getValue().toString())).isEqualTo(label);
         screenshot("analytics-click-through-bookings.png");
     }
+
+    @Test
+    void anAdminsClickOnAFunnelStageOpensTheProviderQueueOnThatTab(FxRobot robot) throws Exception {
+        signInAsDemo(robot, "demo_admin");
+        robot.clickOn("#nav-analytics");
+        waitUntil(() -> robot.lookup("#chart-revenue").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#analyticsView").queryAs(AnalyticsView.class)
+                .select(DashboardKind.FUNNEL)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup("#chart-funnel").tryQuery().map(Node::isVisible).orElse(false));
+        XYChart<?, ?> funnel = robot.lookup("#chart-funnel").queryAs(XYChart.class);
+        XYChart.Data<?, ?> rejected = funnel.getData().getFirst().getData().stream()
+                .filter(d -> "Rejected".equals(d.getXValue())).findFirst().orElseThrow();
+        robot.clickOn(rejected.getNode());
+        waitUntil(() -> robot.lookup("#providerQueue").tryQuery().map(Node::isVisible).orElse(false));
+        javafx.scene.control.ToggleButton tab = robot.lookup("#tab-rejected").queryAs(javafx.scene.control.ToggleButton.class);
+        waitUntil(tab::isSelected);
+        assertThat(robot.lookup("#tab-pending").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+    }
+
+    @Test
+    void theFunnelAndTopProvidersFollowTheAreaAndCategoryFiltersInBothThemes(FxRobot robot) throws Exception {
+        signInAsDemo(robot, "demo_analyst");
+        robot.clickOn("#nav-analytics");
+        waitUntil(() -> robot.lookup("#chart-revenue").tryQuery().isPresent());
+        waitUntil(() -> !robot.lookup("#analyticsProgress").query().isVisible());
+        AnalyticsView view = robot.lookup("#analyticsView").queryAs(AnalyticsView.class);
+        javafx.scene.control.ComboBox<?> area = robot.lookup("#analyticsArea").queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil(() -> area.getItems().size() > 1);
+        WaitForAsyncUtils.asyncFx(() -> view.select(DashboardKind.FUNNEL)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup("#chart-funnel").tryQuery().map(Node::isVisible).orElse(false));
+        XYChart<?, ?> before = robot.lookup("#chart-funnel").queryAs(XYChart.class);
+        Number submittedEverywhere = (Number) before.getData().getFirst().getData().getFirst().getYValue();
+        WaitForAsyncUtils.asyncFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Object> areas = (javafx.scene.control.ComboBox<Object>) area;
+            areas.setValue(areas.getItems().stream().filter(a -> a.toString().equals("Downtown Detroit")).findFirst().orElseThrow());
+            robot.lookup("#analyticsCategory").queryAs(javafx.scene.control.ComboBox.class).setValue("food_delivery");
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#analyticsShow");
+        waitUntil(() -> robot.lookup("#chart-funnel").queryAs(XYChart.class) != before);
+        waitUntil(() -> !robot.lookup("#analyticsProgress").query().isVisible());
+
+        WaitForAsyncUtils.asyncFx(() -> view.select(DashboardKind.FUNNEL)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup("#chart-funnel").tryQuery().map(Node::isVisible).orElse(false));
+        XYChart<?, ?> funnel = robot.lookup("#chart-funnel").queryAs(XYChart.class);
+        Number submittedInArea = (Number) funnel.getData().getFirst().getData().getFirst().getYValue();
+        assertThat(submittedInArea.longValue()).as("Downtown food couriers only").isPositive()
+                .isLessThan(submittedEverywhere.longValue());
+        screenshot("analytics-funnel-filtered-light.png");
+        WaitForAsyncUtils.asyncFx(() -> view.select(DashboardKind.TOP_PROVIDERS)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup("#chart-top-providers").tryQuery().map(Node::isVisible).orElse(false));
+        XYChart<?, ?> top = robot.lookup("#chart-top-providers").queryAs(XYChart.class);
+        List<? extends XYChart.Data<?, ?>> bars = top.getData().getFirst().getData();
+        assertThat(bars).isNotEmpty();
+        assertThat(bars.stream().map(XYChart.Data::getYValue).distinct().count())
+                .as("one row per provider, even where two share a business name").isEqualTo(bars.size());
+        assertThat(text(robot, "#age-top-providers")).startsWith("Data as of");
+        screenshot("analytics-top-providers-filtered-light.png");
+
+        robot.clickOn("#themeToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot("analytics-top-providers-filtered-dark.png");
+        WaitForAsyncUtils.asyncFx(() -> view.select(DashboardKind.FUNNEL)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup("#chart-funnel").tryQuery().map(Node::isVisible).orElse(false));
+        screenshot("analytics-funnel-filtered-dark.png");
+        robot.clickOn("#themeToggle");
+    }
 }

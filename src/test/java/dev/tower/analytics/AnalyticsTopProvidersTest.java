@@ -27,7 +27,7 @@ class AnalyticsTopProvidersTest {
                 var ranked = analyst.session().jdbi().withExtension(AnalyticsDao.class,
                         dao -> dao.topProviders(from, today, AnalyticsService.TOP_PROVIDERS));
                 var best = analyst.session().jdbi().withExtension(AnalyticsDao.class,
-                        dao -> dao.bestProviders(from, today, AnalyticsService.TOP_PROVIDERS));
+                        dao -> dao.bestProviders(from, today, null, null, AnalyticsService.TOP_PROVIDERS));
                 assertThat(exact).as("providers from %s", from).isNotEmpty();
                 assertThat(ranked).allMatch(AnalyticsDao.RankedProvider::exact);
                 assertThat(best).isEqualTo(exact);

@@ -42,12 +42,26 @@ class AnalyticsViewModelTest {
             long courierBookings = courier.daily().stream().mapToLong(AnalyticsRows.DailyPoint::bookings).sum();
             assertThat(courierBookings).isPositive().isLessThan(allBookings);
 
+            long allSubmitted = all.funnel().stream().mapToLong(AnalyticsRows.FunnelRow::submitted).sum();
+            long courierSubmitted = courier.funnel().stream().mapToLong(AnalyticsRows.FunnelRow::submitted).sum();
+            assertThat(courierSubmitted).as("the funnel honours the category").isPositive().isLessThan(allSubmitted);
+            assertThat(courier.topProviders()).as("top providers honour the category").isNotEmpty()
+                    .isNotEqualTo(all.topProviders());
+            long courierTopBookings = courier.topProviders().stream().mapToLong(AnalyticsRows.TopProvider::bookings).sum();
+            assertThat(courierTopBookings).isLessThanOrEqualTo(courierBookings);
+
             AreaChoice downtown = vm.areas().stream().filter(a -> "Downtown Detroit".equals(a.name())).findFirst().orElseThrow();
             vm.areaProperty().set(downtown);
             vm.categoryProperty().set("");
             vm.applyCommand().execute();
-            assertThat(vm.dashboardsProperty().get().areas()).extracting(AnalyticsRows.AreaTotal::areaId)
-                    .containsOnly(downtown.id());
+            Dashboards inDowntown = vm.dashboardsProperty().get();
+            assertThat(inDowntown.areas()).extracting(AnalyticsRows.AreaTotal::areaId).containsOnly(downtown.id());
+            assertThat(inDowntown.funnel().stream().mapToLong(AnalyticsRows.FunnelRow::submitted).sum())
+                    .as("the funnel honours the area").isPositive().isLessThan(allSubmitted);
+            assertThat(inDowntown.topProviders()).as("top providers honour the area").isNotEmpty()
+                    .isNotEqualTo(all.topProviders());
+            assertThat(vm.ageProperty(DashboardKind.TOP_PROVIDERS).get()).as("age of the view it read")
+                    .startsWith("Data as of");
 
             LocalDate last = vm.toDayProperty().get();
             vm.fromDayProperty().set(last.minusDays(6));
@@ -82,7 +96,7 @@ class AnalyticsViewModelTest {
             assertThat(vm.ageProperty(DashboardKind.REVENUE).get()).as("not due yet").startsWith("Data as of 3 hours ago");
             clock.now = clock.now.plusSeconds(60);
             vm.tick(); // due: every view refreshed as demo_analyst, then the dashboards read again
-            assertThat(vm.state().notice()).startsWith("Refreshed 6 views");
+            assertThat(vm.state().notice()).startsWith("Refreshed 7 views");
             assertThat(vm.freshness()).allSatisfy(f -> assertThat(f.refreshedBy()).isEqualTo("demo_analyst"));
         }
     }
@@ -105,13 +119,46 @@ class AnalyticsViewModelTest {
             AnalyticsRows.TopProvider top = d.topProviders().getFirst();
             vm.openBookings(DashboardKind.TOP_PROVIDERS, top);
             assertThat(opened.get(1).queryParameters().orElseThrow())
-                    .containsEntry("provider", top.providerId().toString()).doesNotContainKey("category");
+                    .containsEntry("provider", top.providerId().toString())
+                    .as("its numbers were counted within the category").containsEntry("category", "courier");
         }
         try (AdminSession analyst = AdminSession.open("demo_analyst", Role.ANALYST)) {
             List<Place> opened = new ArrayList<>();
             AnalyticsViewModel vm = model(analyst, Clock.systemUTC(), opened, false);
             vm.open();
             vm.openBookings(DashboardKind.REVENUE, vm.dashboardsProperty().get().daily().getFirst());
+            assertThat(opened).isEmpty();
+        }
+    }
+
+    @Test
+    void aFunnelStageOpensTheProviderQueueOnItsTabInTheAreaOnlyForRolesThatSeeProviders() {
+        try (AdminSession admin = AdminSession.open()) {
+            List<Place> opened = new ArrayList<>();
+            AnalyticsViewModel vm = model(admin, Clock.systemUTC(), opened, true);
+            vm.open();
+            AreaChoice downtown = vm.areas().stream().filter(a -> "Downtown Detroit".equals(a.name())).findFirst().orElseThrow();
+            vm.areaProperty().set(downtown);
+            vm.applyCommand().execute();
+            List<AnalyticsRows.FunnelStage> stages = AnalyticsRows.FunnelStage.of(vm.dashboardsProperty().get().funnel());
+            assertThat(vm.mayOpen(DashboardKind.FUNNEL)).isTrue();
+            vm.open(DashboardKind.FUNNEL, stages.get(1)); // Verified
+            assertThat(opened).hasSize(1);
+            assertThat(opened.getFirst().section()).isEqualTo("providers");
+            assertThat(opened.getFirst().queryParameters().orElseThrow())
+                    .containsOnly(org.assertj.core.api.Assertions.entry("status", "verified"),
+                            org.assertj.core.api.Assertions.entry("area", "Downtown Detroit"));
+            vm.open(DashboardKind.FUNNEL, stages.getFirst()); // Submitted is every status: no single tab
+            assertThat(opened).hasSize(1);
+            vm.open(DashboardKind.FUNNEL, stages.getLast()); // Waiting
+            assertThat(opened.get(1).queryParameters().orElseThrow()).containsEntry("status", "pending");
+        }
+        try (AdminSession analyst = AdminSession.open("demo_analyst", Role.ANALYST)) {
+            List<Place> opened = new ArrayList<>();
+            AnalyticsViewModel vm = model(analyst, Clock.systemUTC(), opened, false);
+            vm.open();
+            assertThat(vm.mayOpen(DashboardKind.FUNNEL)).isFalse();
+            vm.open(DashboardKind.FUNNEL, AnalyticsRows.FunnelStage.of(vm.dashboardsProperty().get().funnel()).get(1));
             assertThat(opened).isEmpty();
         }
     }
@@ -128,7 +175,8 @@ class AnalyticsViewModelTest {
 
     private static AnalyticsViewModel model(AdminSession s, Clock clock, List<Place> opened, boolean mayOpenBookings) {
         AnalyticsService service = new AnalyticsService(s.session(), AnalyticsSource.primaryOnly(s.session()));
-        return new AnalyticsViewModel(service, new SyncTaskExecutor(), clock, true, true, mayOpenBookings, opened::add);
+        return new AnalyticsViewModel(service, new SyncTaskExecutor(), clock, true, true, mayOpenBookings, mayOpenBookings,
+                opened::add);
     }
 
     private static final class MutableClock extends Clock {

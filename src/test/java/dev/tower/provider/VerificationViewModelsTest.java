@@ -58,6 +58,30 @@ class VerificationViewModelsTest {
     }
 
     @Test
+    void aLinkShowsOneStatusTabInOneAreaWithTheOtherFiltersCleared() {
+        TestDatabase.withDemoData();
+        try (var admin = AdminSession.open()) {
+            var vm = new VerificationQueueViewModel(new ProviderService(admin.session()), new SyncTaskExecutor(), true);
+            vm.searchProperty().set("nobody matches this");
+            vm.providerTypeProperty().set("drone");
+            vm.load();
+            vm.showLink(java.util.Map.of("status", "verified", "area", "Downtown Detroit"));
+            assertThat(vm.tabProperty().get()).isEqualTo(ProviderStatus.VERIFIED);
+            assertThat(vm.searchProperty().get()).isEmpty();
+            assertThat(vm.providerTypeProperty().get()).isEmpty();
+            assertThat(vm.serviceAreaProperty().get()).isEqualTo("Downtown Detroit");
+            assertThat(vm.list().rows()).isNotEmpty().allSatisfy(r -> assertThat(r.certificationStatus()).isEqualTo("verified"));
+            long inDowntown = vm.list().rows().size();
+
+            vm.showLink(java.util.Map.of("status", "verified"));
+            assertThat(vm.serviceAreaProperty().get()).isEmpty();
+            assertThat(vm.list().rows().size()).isGreaterThanOrEqualTo((int) inDowntown);
+            vm.showLink(java.util.Map.of("status", "no such status"));
+            assertThat(vm.tabProperty().get()).as("left as it was").isEqualTo(ProviderStatus.VERIFIED);
+        }
+    }
+
+    @Test
     void opsSeeTheQueueWithoutBulkVerify() {
         try (var ops = AdminSession.open("demo_ops", dev.tower.security.Role.OPS)) {
             var vm = new VerificationQueueViewModel(new ProviderService(ops.session()), new SyncTaskExecutor(), false);

@@ -3,4 +3,6 @@ SELECT b.service_area_id, coalesce(a.name, 'Outside every area') AS area, count(
 FROM bookings b JOIN listings l ON l.id = b.listing_id LEFT JOIN service_areas a ON a.id = b.service_area_id
 WHERE b.created_at >= (CAST(:from AS date)::timestamp AT TIME ZONE 'America/Detroit')
   AND b.created_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'America/Detroit')
+  AND (CAST(:area AS uuid) IS NULL OR b.service_area_id = CAST(:area AS uuid))
+  AND (CAST(:category AS text) IS NULL OR l.category::text = CAST(:category AS text))
 GROUP BY 1, 2 ORDER BY 3 DESC

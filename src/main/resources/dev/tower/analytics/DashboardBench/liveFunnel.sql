@@ -11,4 +11,7 @@ SELECT date_trunc('month', p.submitted_for_verification_at AT TIME ZONE 'America
 FROM providers p LEFT JOIN decided d ON d.provider_id = p.id
 WHERE p.submitted_for_verification_at >= (date_trunc('month', CAST(:from AS date))::timestamp AT TIME ZONE 'America/Detroit')
   AND p.submitted_for_verification_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'America/Detroit')
+  AND (CAST(:area AS uuid) IS NULL OR EXISTS (SELECT 1 FROM service_areas a
+                                              WHERE a.id = CAST(:area AS uuid) AND a.name = ANY (p.service_areas)))
+  AND (CAST(:category AS text) IS NULL OR CAST(:category AS text) = ANY (p.service_categories))
 GROUP BY 1, 2 ORDER BY 1, 2
