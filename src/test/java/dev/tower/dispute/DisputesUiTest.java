@@ -101,6 +101,43 @@ class DisputesUiTest extends ConsoleUiTest {
     }
 
     @Test
+    void overdueDisputesAreMarkedInTheDangerStyleAndTheQueueFitsA1280Window(FxRobot robot) throws Exception {
+        MoneyFixtures money = new MoneyFixtures(TestDatabase.get());
+        TestRows rows = new TestRows(TestDatabase.get().superuser());
+        UUID late = rows.queryUuid("""
+                INSERT INTO disputes (booking_id, reason, reason_code, opened_at, sla_due_at)
+                VALUES (?, 'The courier left the parcel in the rain and the paperwork inside was soaked through',
+                        'damaged_or_incomplete', now() - interval '40 days', now() - interval '38 days') RETURNING id""",
+                money.paidBooking("disputed", "1405.20", "140.52").booking());
+        UUID notYetDue = money.openDispute(money.paidBooking("disputed", "20.00", "2.00"));
+
+        signInAsDemo(robot, "demo_ops");
+        WaitForAsyncUtils.asyncFx(() -> {
+            // at the origin: the headless screen is 1280x800 itself, a window hanging off it cannot be painted
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#nav-disputes");
+        waitUntil(() -> !table(robot).getItems().isEmpty());
+        waitFor(robot, "#disputeRow-" + late);
+        javafx.scene.Node lateRow = robot.lookup("#disputeRow-" + late).query();
+        assertThat(lateRow.getPseudoClassStates()).contains(DisputesView.OVERDUE);
+        assertThat(robot.from(lateRow).lookup(".overdue-icon").tryQuery()).isPresent();
+        screenshot("disputes-queue-overdue-1280.png");
+
+        // the one not yet due is far down the queue: scroll to it, then it is there and unmarked
+        int index = table(robot).getItems().stream().map(DisputeRow::id).toList().indexOf(notYetDue);
+        assertThat(index).isPositive();
+        WaitForAsyncUtils.asyncFx(() -> table(robot).scrollTo(index)).get(5, TimeUnit.SECONDS);
+        waitFor(robot, "#disputeRow-" + notYetDue);
+        javafx.scene.Node dueRow = robot.lookup("#disputeRow-" + notYetDue).query();
+        assertThat(dueRow.getPseudoClassStates()).doesNotContain(DisputesView.OVERDUE);
+        assertThat(robot.from(dueRow).lookup(".overdue-icon").tryQuery()).isEmpty();
+    }
+
+    @Test
     void anAdminSeesTheApprovalsQueue(FxRobot robot) throws Exception {
         signInAsDemo(robot, "demo_admin");
         robot.clickOn("#nav-disputes");
