@@ -105,6 +105,18 @@ final class DemoInvariants {
                 WHERE p.completed_jobs <> coalesce(b.completed, 0) OR p.total_orders <> coalesce(b.completed, 0)
                    OR p.total_earnings <> coalesce(b.earnings, 0)
                    OR p.rating <> coalesce(r.rating, 0) OR p.review_count <> coalesce(r.n, 0)""");
+        RULES.put("each refund's outbox history (V120) ends in its current state: one send per attempt, in time order", """
+                SELECT count(*) FROM refund_outbox o
+                LEFT JOIN LATERAL (SELECT e.attempt, e.state, e.gateway_reference, e.failure_reason FROM refund_outbox_events e
+                                   WHERE e.outbox_id = o.id ORDER BY e.at DESC, e.id DESC LIMIT 1) last ON true
+                LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE e.state = 'requested') AS sends,
+                                          bool_or(e.at < prev_at) AS back_in_time
+                                   FROM (SELECT e.*, lag(e.at) OVER (ORDER BY e.id) AS prev_at FROM refund_outbox_events e
+                                         WHERE e.outbox_id = o.id) e) h ON true
+                WHERE last.state IS DISTINCT FROM o.state OR last.attempt IS DISTINCT FROM o.attempts
+                   OR (o.state = 'succeeded' AND last.gateway_reference IS DISTINCT FROM o.gateway_reference)
+                   OR (o.state = 'failed' AND last.failure_reason IS DISTINCT FROM o.failure_reason)
+                   OR h.sends <> o.attempts OR h.back_in_time""");
         RULES.put("actual times agree with the status", """
                 SELECT count(*) FROM bookings
                 WHERE CASE status
