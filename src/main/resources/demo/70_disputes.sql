@@ -27,6 +27,21 @@ FROM (SELECT r2.id, least(r2.amount, round(b.platform_fee * r2.amount / nullif(b
       FROM refunds r2 JOIN bookings b ON b.id = r2.booking_id) s
 WHERE s.id = r.id;
 
+-- @step provider-earnings
+-- A refund takes back from the provider only its provider share (the platform gives back its fee share), as
+-- tower_internal.apply_issued_refund does live. 08_finish.sql ran before the split was known and took each
+-- completed booking's whole refunded amount (at most its service price) off the earnings: give back the
+-- difference. Touches only the providers with an issued refund on a completed booking.
+UPDATE providers p
+SET total_earnings = p.total_earnings + x.give_back
+FROM (SELECT b.provider_id, sum(least(b.refund_amount, b.service_price) - r.provider_share) AS give_back
+      FROM bookings b
+      JOIN (SELECT booking_id, sum(provider_share) AS provider_share FROM refunds WHERE status = 'issued'
+            GROUP BY booking_id) r ON r.booking_id = b.id
+      WHERE b.status = 'completed'
+      GROUP BY b.provider_id) x
+WHERE x.provider_id = p.id;
+
 -- @step dispute-refund-links
 UPDATE refunds r
 SET dispute_id = d.id
