@@ -51,8 +51,11 @@ public final class DisputesView extends StackPane {
         VBox.setVgrow(queue, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         detail = new DisputeDetailPane(viewModel);
+        // the detail keeps its width, or its buttons wrap and push the resolution form below the window;
+        // a narrow window squeezes the queue instead (to its columns' minimum widths, then a scroll bar)
         detail.setPrefWidth(345);
-        detail.setMinWidth(330);
+        detail.setMinWidth(345);
+        left.setMinWidth(0);
         HBox body = new HBox(12, left, detail);
         ScreenFrame frame = new ScreenFrame("disputes", "", viewModel.state(), body)
                 .onEachShow(viewModel::load);
@@ -147,8 +150,8 @@ public final class DisputesView extends StackPane {
             }
         });
         TableColumn<DisputeRow, DisputeRow> due = new TableColumn<>("Due");
-        due.setPrefWidth(104);
-        due.setMinWidth(100);
+        due.setPrefWidth(112);
+        due.setMinWidth(110);
         due.setSortable(false);
         due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         due.setCellFactory(col -> new TableCell<>() {
@@ -176,9 +179,9 @@ public final class DisputesView extends StackPane {
             }
         });
         table.getColumns().add(due);
-        table.getColumns().add(Tables.textColumn("Age", 52, 48, viewModel::ageText));
-        table.getColumns().add(Tables.textColumn("Booking", 124, 120, DisputeRow::orderNumber));
-        table.getColumns().add(Tables.textColumn("At stake", 92, 86,
+        table.getColumns().add(Tables.textColumn("Age", 52, 46, viewModel::ageText));
+        table.getColumns().add(Tables.textColumn("Booking", 124, 118, DisputeRow::orderNumber));
+        table.getColumns().add(Tables.textColumn("At stake", 92, 84,
                 r -> dev.tower.ui.kit.Money.rounded(r.atStake(), dev.tower.ui.kit.Money.USD).display()));
         table.getColumns().add(Tables.tooltipColumn("Assignee", 96, 70,
                 r -> r.assignedTo() == null ? "—" : r.assigneeName() == null ? r.assignedTo() : r.assigneeName()));

@@ -8,7 +8,6 @@ import dev.tower.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,21 +23,15 @@ class BookingTimelineSettlementTest {
 
     @Test
     void aFailedRefundItsRetryAndItsSuccessAreOnTheTimelineInOrder() throws Exception {
-        MoneyFixtures.Paid paid = new MoneyFixtures(db).paidBooking("completed", "100.00", "12.50");
+        MoneyFixtures money = new MoneyFixtures(db);
+        MoneyFixtures.Paid paid = money.paidBooking("completed", "100.00", "12.50");
         String key = "timeline-" + UUID.randomUUID();
-        String refund;
-        try (Connection ops = db.connectAsDemo("demo_ops"); Connection service = paymentService()) {
-            SqlProbe.value(ops, "SELECT status FROM ops.issue_refund('%s', '30.00', 'requested_by_customer', 'Customer asked', '%s')"
-                    .formatted(paid.booking(), key));
-            refund = SqlProbe.value(ops, "SELECT id FROM refunds WHERE idempotency_key = '" + key + "'");
-            String outbox = SqlProbe.value(service,
-                    "SELECT outbox_id FROM payment_service.requested_refunds(1000) WHERE idempotency_key = '" + key + "'");
-            assertThat(SqlProbe.value(service, "SELECT payment_service.record_refund_outcome('%s', '%s', false, NULL, '%s')"
-                    .formatted(outbox, key, "card_expired: the card has expired"))).isEqualTo("failed");
+        UUID refund = money.issue(paid, "30.00", key);
+        money.settle(key, false, "card_expired: the card has expired");
+        try (Connection ops = db.connectAsDemo("demo_ops")) {
             assertThat(SqlProbe.value(ops, "SELECT ops.retry_refund('%s')".formatted(refund))).isEqualTo("2");
-            assertThat(SqlProbe.value(service, "SELECT payment_service.record_refund_outcome('%s', '%s', true, 're_timeline_1', NULL)"
-                    .formatted(outbox, key))).isEqualTo("succeeded");
         }
+        money.settle(key, true, "re_timeline_1");
 
         List<TimelineEvent> refunds = refundEvents(paid.booking());
         assertThat(refunds).extracting(TimelineEvent::summary).containsExactly(
@@ -95,14 +88,5 @@ class BookingTimelineSettlementTest {
             return new BookingPageService(ops.session()).open(booking).timeline().stream()
                     .filter(e -> e.kind().equals("refund")).toList();
         }
-    }
-
-    /** The payment service's role, as RefundFunctionsTest reaches it: the superuser SET ROLE to the service. */
-    private Connection paymentService() throws SQLException {
-        Connection c = db.superuser().getConnection();
-        try (var s = c.createStatement()) {
-            s.execute("SET ROLE tower_payment_service");
-        }
-        return c;
     }
 }

@@ -107,18 +107,13 @@ class DisputesUiTest extends ConsoleUiTest {
         UUID late = rows.queryUuid("""
                 INSERT INTO disputes (booking_id, reason, reason_code, opened_at, sla_due_at)
                 VALUES (?, 'The courier left the parcel in the rain and the paperwork inside was soaked through',
-                        'damaged_or_incomplete', now() - interval '40 days', now() - interval '38 days') RETURNING id""",
+                        'damaged_or_incomplete', now() - interval '29 days', now() - interval '27 days') RETURNING id""",
                 money.paidBooking("disputed", "1405.20", "140.52").booking());
         UUID notYetDue = money.openDispute(money.paidBooking("disputed", "20.00", "2.00"));
+        // (less late than the dispute the resolution test expects at the head of the queue)
 
         signInAsDemo(robot, "demo_ops");
-        WaitForAsyncUtils.asyncFx(() -> {
-            // at the origin: the headless screen is 1280x800 itself, a window hanging off it cannot be painted
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(800);
-        }).get(5, TimeUnit.SECONDS);
+        at1280x800();
         robot.clickOn("#nav-disputes");
         waitUntil(() -> !table(robot).getItems().isEmpty());
         waitFor(robot, "#disputeRow-" + late);
@@ -154,6 +149,65 @@ class DisputesUiTest extends ConsoleUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("disputes-queue-dark.png");
         robot.clickOn("#themeToggle");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRefundsTabShowsEachRefundsSettlementAndTheOpenDisputeFormIsThere(FxRobot robot) throws Exception {
+        MoneyFixtures money = new MoneyFixtures(TestDatabase.get());
+        MoneyFixtures.Paid paid = money.paidBooking("disputed", "120.00", "13.33");
+        UUID dispute = money.openDispute(paid);
+        String refunded = "ui-refunded-" + UUID.randomUUID();
+        String failed = "ui-failed-" + UUID.randomUUID();
+        money.issue(paid, "15.00", refunded);
+        money.settle(refunded, true, "re_ui_0001");
+        UUID failedRefund = money.issue(paid, "10.00", failed);
+        money.settle(failed, false, "card_expired: the customer's card has expired; the bank refused the refund");
+        money.issue(paid, "5.00", "ui-sent-" + UUID.randomUUID());
+
+        signInAsDemo(robot, "demo_ops");
+        at1280x800();
+        robot.clickOn("#nav-disputes");
+        waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(dispute)));
+        WaitForAsyncUtils.asyncFx(() -> table(robot).getSelectionModel().select(
+                table(robot).getItems().stream().filter(r -> r.id().equals(dispute)).findFirst().orElseThrow()))
+                .get(5, TimeUnit.SECONDS);
+        robot.clickOn("#disputeRefundsTab");
+        TableView<dev.tower.refund.RefundRow> refunds = robot.lookup("#disputeRefunds").queryAs(TableView.class);
+        waitUntil(() -> refunds.getItems().size() == 3);
+        // newest first: still being sent, failed with the gateway's reason, refunded with its reference
+        assertThat(refunds.getItems()).extracting(dev.tower.refund.RefundRow::stateText).containsExactly(
+                "sent to the payment service",
+                "failed: card_expired: the customer's card has expired; the bank refused the refund",
+                "refunded (re_ui_0001)");
+        assertThat(robot.lookup("#disputeRetryRefund").queryButton().isDisabled()).isTrue();
+        WaitForAsyncUtils.asyncFx(() -> refunds.getSelectionModel().select(1)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> !robot.lookup("#disputeRetryRefund").queryButton().isDisabled());
+        assertThat(refunds.getSelectionModel().getSelectedItem().id()).isEqualTo(failedRefund);
+        assertThat(text(robot, "#disputeRefundDetail")).isEqualTo("""
+                $10.00: the platform gives back $1.11 of its fee and $8.89 is clawed back from the provider.
+                Failed: card_expired: the customer's card has expired; the bank refused the refund.
+                Requested by Olivia Ops.""");
+        screenshot("disputes-refunds-tab.png");
+
+        robot.clickOn("#disputeOpenTab");
+        robot.clickOn("#openDisputeOrder").write("SM-00000042");
+        robot.clickOn("#openDisputeNote").write("Customer called: the drone footage is missing the north side.");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#openDisputeReason").queryComboBox().getSelectionModel().select(2))
+                .get(5, TimeUnit.SECONDS);
+        waitUntil(() -> !robot.lookup("#openDisputeButton").queryButton().isDisabled());
+        screenshot("disputes-open-dispute-tab.png");
+    }
+
+    /** The window the queue's columns are sized for. */
+    private void at1280x800() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            // at the origin: the headless screen is 1280x800 itself, a window hanging off it cannot be painted
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        }).get(5, TimeUnit.SECONDS);
     }
 
     @SuppressWarnings("unchecked")
