@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Disputes screen in the real window on the small demo market: ops resolve the most overdue dispute
  * with a partial refund end to end and export its evidence pack, whose first page is rendered to PNG; an
- * admin looks at the approvals queue (dark theme). Saves screenshots of each.
+ * admin looks at the approvals queue (dark theme); overdue rows are marked; the refunds tab, the booking's
+ * timeline and the open-dispute form show a refund's settlement. Saves screenshots of each.
  */
 class DisputesUiTest extends ConsoleUiTest {
     @BeforeAll
@@ -153,7 +154,7 @@ class DisputesUiTest extends ConsoleUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theRefundsTabShowsEachRefundsSettlementAndTheOpenDisputeFormIsThere(FxRobot robot) throws Exception {
+    void theRefundsTabAndTheBookingTimelineShowEachRefundsSettlementAndTheOpenDisputeFormIsThere(FxRobot robot) throws Exception {
         MoneyFixtures money = new MoneyFixtures(TestDatabase.get());
         MoneyFixtures.Paid paid = money.paidBooking("disputed", "120.00", "13.33");
         UUID dispute = money.openDispute(paid);
@@ -164,6 +165,14 @@ class DisputesUiTest extends ConsoleUiTest {
         UUID failedRefund = money.issue(paid, "10.00", failed);
         money.settle(failed, false, "card_expired: the customer's card has expired; the bank refused the refund");
         money.issue(paid, "5.00", "ui-sent-" + UUID.randomUUID());
+        // failed once, sent again by ops with the same key, then refunded
+        String retried = "ui-retried-" + UUID.randomUUID();
+        UUID retriedRefund = money.issue(paid, "2.50", retried);
+        money.settle(retried, false, "gateway_timeout: the payment gateway did not answer in time");
+        try (Connection ops = TestDatabase.get().connectAsDemo("demo_ops")) {
+            SqlProbe.value(ops, "SELECT ops.retry_refund('%s')".formatted(retriedRefund));
+        }
+        money.settle(retried, true, "re_ui_0002");
 
         signInAsDemo(robot, "demo_ops");
         at1280x800();
@@ -174,14 +183,16 @@ class DisputesUiTest extends ConsoleUiTest {
                 .get(5, TimeUnit.SECONDS);
         robot.clickOn("#disputeRefundsTab");
         TableView<dev.tower.refund.RefundRow> refunds = robot.lookup("#disputeRefunds").queryAs(TableView.class);
-        waitUntil(() -> refunds.getItems().size() == 3);
-        // newest first: still being sent, failed with the gateway's reason, refunded with its reference
+        waitUntil(() -> refunds.getItems().size() == 4);
+        // newest first: refunded on its second attempt, still being sent, failed with the gateway's reason,
+        // refunded with its reference
         assertThat(refunds.getItems()).extracting(dev.tower.refund.RefundRow::stateText).containsExactly(
+                "refunded (re_ui_0002)",
                 "sent to the payment service",
                 "failed: card_expired: the customer's card has expired; the bank refused the refund",
                 "refunded (re_ui_0001)");
         assertThat(robot.lookup("#disputeRetryRefund").queryButton().isDisabled()).isTrue();
-        WaitForAsyncUtils.asyncFx(() -> refunds.getSelectionModel().select(1)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> refunds.getSelectionModel().select(2)).get(5, TimeUnit.SECONDS);
         waitUntil(() -> !robot.lookup("#disputeRetryRefund").queryButton().isDisabled());
         assertThat(refunds.getSelectionModel().getSelectedItem().id()).isEqualTo(failedRefund);
         assertThat(text(robot, "#disputeRefundDetail")).isEqualTo("""
@@ -197,6 +208,29 @@ class DisputesUiTest extends ConsoleUiTest {
                 .get(5, TimeUnit.SECONDS);
         waitUntil(() -> !robot.lookup("#openDisputeButton").queryButton().isDisabled());
         screenshot("disputes-open-dispute-tab.png");
+
+        // the booking's timeline tells each refund's life at the payment service
+        robot.clickOn("#disputeOpenBooking");
+        waitUntil(() -> robot.lookup("#bookingTimeline").tryQuery().isPresent()
+                && !((javafx.scene.layout.GridPane) robot.lookup("#bookingTimeline").query()).getChildren().isEmpty());
+        javafx.scene.layout.GridPane timeline = robot.lookup("#bookingTimeline").query();
+        assertThat(timeline.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Label)
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList())
+                .contains("Payment service could not refund 2.50 (attempt 1): gateway_timeout: the payment gateway did not answer"
+                                + " in time — Payment service",
+                        "Refund of 2.50 sent to the payment service again (attempt 2, same key " + retried + ") — Olivia Ops",
+                        "Payment service refunded 2.50 (attempt 2): gateway reference re_ui_0002 — Payment service");
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node n = timeline;
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                scroll.setVvalue(1);
+            }
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("booking-page-refund-settlement.png");
     }
 
     /** The window the queue's columns are sized for. */
