@@ -5,7 +5,8 @@
 -- providers.completed_jobs = total_orders = bookings now 'completed' (V6's count_completed_jobs);
 -- rating/review_count = reviews of the provider's user (V6's update_provider_rating);
 -- total_earnings = sum over completed bookings of service_price less what was refunded (fee and tax are not
--- the provider's).
+-- the provider's); 70_disputes.sql then gives back the platform's fee share of each refund, once the refunds'
+-- split is known, so only the provider's share of a refund is taken off.
 
 -- @step providers
 INSERT INTO providers (id, user_id, created_at, updated_at, type, certifications, service_areas, rating, completed_jobs,

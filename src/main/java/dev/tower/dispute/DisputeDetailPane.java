@@ -120,18 +120,40 @@ final class DisputeDetailPane extends VBox {
     private VBox refunds() {
         TableView<RefundRow> table = new TableView<>(viewModel.bookingRefunds());
         table.setId("disputeRefunds");
-        table.setPrefHeight(220);
+        table.setPrefHeight(160);
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Tables.placeholder(table, "No refunds on this booking.");
-        table.getColumns().add(Tables.textColumn("Amount", 70, 60, r -> money(r.amount())));
-        table.getColumns().add(Tables.textColumn("Fee / provider", 110, 90, r -> r.platformFeeShare() == null ? "—"
-                : money(r.platformFeeShare()) + " / " + money(r.providerShare())));
-        table.getColumns().add(Tables.textColumn("State", 180, 120, RefundRow::stateText));
+        // the pane is narrow: the table shows what tells refunds apart, the line below it the selected one whole
+        table.getColumns().add(Tables.textColumn("Amount", 78, 74, r -> money(r.amount())));
+        table.getColumns().add(Tables.textColumn("Provider", 78, 74,
+                r -> r.providerShare() == null ? "—" : money(r.providerShare())));
+        // a gateway's failure reason is longer than the pane is wide: the tooltip has it whole
+        table.getColumns().add(Tables.tooltipColumn("State", 170, 100, RefundRow::stateText));
         Tables.bindSelection(table, viewModel.selectedRefundProperty());
         Label title = new Label("Refunds on this booking");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        return new VBox(4, title, table, Buttons.of("disputeRetryRefund", viewModel.retryRefund(), Feather.REFRESH_CW));
+        Label selected = new Label(NO_REFUND_CHOSEN);
+        selected.setId("disputeRefundDetail");
+        selected.setWrapText(true);
+        selected.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        selected.getStyleClass().add(Styles.TEXT_MUTED);
+        viewModel.selectedRefundProperty().addListener((obs, old, r) -> selected.setText(r == null
+                ? NO_REFUND_CHOSEN : refundDetail(r)));
+        return new VBox(6, title, table, selected, Buttons.of("disputeRetryRefund", viewModel.retryRefund(), Feather.REFRESH_CW));
+    }
+
+    private static final String NO_REFUND_CHOSEN = "Choose a refund to see who pays it back and its settlement.";
+
+    private static String refundDetail(RefundRow r) {
+        String split = r.platformFeeShare() == null ? ""
+                : ": the platform gives back " + money(r.platformFeeShare()) + " of its fee and "
+                  + money(r.providerShare()) + " is clawed back from the provider";
+        // a request in flight says its attempt already ("sent again (attempt 2)"); an outcome does not
+        boolean answered = r.settlement() != null && !r.settlement().equals("requested");
+        String attempts = answered && r.attempts() > 1 ? " (attempt " + r.attempts() + ")" : "";
+        return money(r.amount()) + split + ".\n" + capitalized(r.stateText()) + attempts
+                + ".\nRequested by " + r.requesterName() + ".";
     }
 
     private FormPanel resolutionForm() {

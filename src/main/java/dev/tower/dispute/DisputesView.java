@@ -6,6 +6,7 @@ import dev.tower.ui.controls.KeysetTable;
 import dev.tower.ui.controls.ScreenFrame;
 import dev.tower.ui.controls.Tables;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,12 +17,16 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.UUID;
 
@@ -46,8 +51,11 @@ public final class DisputesView extends StackPane {
         VBox.setVgrow(queue, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         detail = new DisputeDetailPane(viewModel);
+        // the detail keeps its width, or its buttons wrap and push the resolution form below the window;
+        // a narrow window squeezes the queue instead (to its columns' minimum widths, then a scroll bar)
         detail.setPrefWidth(345);
-        detail.setMinWidth(330);
+        detail.setMinWidth(345);
+        left.setMinWidth(0);
         HBox body = new HBox(12, left, detail);
         ScreenFrame frame = new ScreenFrame("disputes", "", viewModel.state(), body)
                 .onEachShow(viewModel::load);
@@ -118,34 +126,69 @@ public final class DisputesView extends StackPane {
         return box;
     }
 
+    /** On the row of an overdue dispute: tower.css colours its due time and icon with the theme's danger colour. */
+    static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
+
+    /** The id of a dispute's row in the queue, so tests (and people reading a scene dump) find it. */
+    static String rowId(DisputeRow row) {
+        return "disputeRow-" + row.id();
+    }
+
+    /*
+     * Widths fit the longest usual value at 1280x800 (order numbers "SM-00000000", amounts "$12,345.67",
+     * "late 28 d"); the reason takes what is left and, like the assignee, shows its whole text in a tooltip.
+     */
     private void columns(KeysetTable<DisputeRow> queue) {
-        TableColumn<DisputeRow, DisputeRow> due = new TableColumn<>("Due");
-        due.setPrefWidth(92);
-        due.setMinWidth(90);
-        due.setSortable(false);
-        due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        due.setCellFactory(col -> new TableCell<>() {
+        TableView<DisputeRow> table = queue.table();
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DisputeRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_BOLD);
+                boolean present = !empty && row != null;
+                pseudoClassStateChanged(OVERDUE, present && row.overdue());
+                setId(present ? rowId(row) : null);
+            }
+        });
+        TableColumn<DisputeRow, DisputeRow> due = new TableColumn<>("Due");
+        due.setPrefWidth(112);
+        due.setMinWidth(110);
+        due.setSortable(false);
+        due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        due.setCellFactory(col -> new TableCell<>() {
+            private final FontIcon late = new FontIcon(Feather.ALERT_TRIANGLE);
+
+            {
+                getStyleClass().add("due-cell");
+                late.getStyleClass().add("overdue-icon");
+            }
+
+            @Override
+            protected void updateItem(DisputeRow row, boolean empty) {
+                super.updateItem(row, empty);
                 if (empty || row == null) {
                     setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
                 } else {
-                    setText(viewModel.dueText(row).replace("overdue by ", "late ").replace("due in ", "in "));
-                    if (row.overdue()) {
-                        getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
-                    }
+                    String text = viewModel.dueText(row);
+                    setText(text.replace("overdue by ", "late ").replace("due in ", "in "));
+                    // the icon, not only the colour, says "late": readable without colour vision too
+                    setGraphic(row.overdue() ? late : null);
+                    setTooltip(new Tooltip(capitalised(text)));
                 }
             }
         });
-        queue.table().getColumns().add(due);
-        queue.table().getColumns().add(Tables.textColumn("Age", 46, 40, viewModel::ageText));
-        queue.table().getColumns().add(Tables.textColumn("Booking", 108, 106, DisputeRow::orderNumber));
-        queue.table().getColumns().add(Tables.textColumn("At stake", 76, 70,
+        table.getColumns().add(due);
+        table.getColumns().add(Tables.textColumn("Age", 52, 46, viewModel::ageText));
+        table.getColumns().add(Tables.textColumn("Booking", 124, 118, DisputeRow::orderNumber));
+        table.getColumns().add(Tables.textColumn("At stake", 92, 84,
                 r -> dev.tower.ui.kit.Money.rounded(r.atStake(), dev.tower.ui.kit.Money.USD).display()));
-        queue.table().getColumns().add(Tables.textColumn("Assignee", 64, 56,
+        table.getColumns().add(Tables.tooltipColumn("Assignee", 96, 70,
                 r -> r.assignedTo() == null ? "—" : r.assigneeName() == null ? r.assignedTo() : r.assigneeName()));
-        queue.table().getColumns().add(Tables.textColumn("Reason", 140, 90, DisputeRow::reason));
+        table.getColumns().add(Tables.tooltipColumn("Reason", 160, 90, DisputeRow::reason));
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -17,6 +17,8 @@ final class DemoInvariants {
     private DemoInvariants() {}
 
     static final Map<String, String> RULES = new LinkedHashMap<>();
+    static final String EARNINGS =
+            "provider earnings = completed bookings' service price less the provider share of their issued refunds";
 
     static {
         RULES.put("every booking's search document is the one its trigger writes (V66)", """
@@ -97,14 +99,35 @@ final class DemoInvariants {
                    OR (r.status = 'issued' AND r.amount > c.lim AND (r.approved_by IS NULL OR r.approved_by = r.requested_by))""");
         RULES.put("provider counters agree with bookings and reviews", """
                 SELECT count(*) FROM providers p
-                LEFT JOIN (SELECT provider_id, count(*) AS completed,
-                                  sum(service_price - least(refund_amount, service_price)) AS earnings
+                LEFT JOIN (SELECT provider_id, count(*) AS completed
                            FROM bookings WHERE status = 'completed' GROUP BY provider_id) b ON b.provider_id = p.id
                 LEFT JOIN (SELECT reviewed_id, round(avg(rating), 2) AS rating, count(*) AS n
                            FROM reviews GROUP BY reviewed_id) r ON r.reviewed_id = p.user_id
                 WHERE p.completed_jobs <> coalesce(b.completed, 0) OR p.total_orders <> coalesce(b.completed, 0)
-                   OR p.total_earnings <> coalesce(b.earnings, 0)
                    OR p.rating <> coalesce(r.rating, 0) OR p.review_count <> coalesce(r.n, 0)""");
+        // the provider's share of a booking is its service price (fee and tax are not theirs); of a refund,
+        // the provider share the refund records (V70's split), never the whole refund
+        RULES.put(EARNINGS, """
+                SELECT count(*) FROM providers p
+                LEFT JOIN (SELECT provider_id, sum(service_price) AS earned
+                           FROM bookings WHERE status = 'completed' GROUP BY provider_id) b ON b.provider_id = p.id
+                LEFT JOIN (SELECT bk.provider_id, sum(r.provider_share) AS clawed_back
+                           FROM refunds r JOIN bookings bk ON bk.id = r.booking_id
+                           WHERE r.status = 'issued' AND bk.status = 'completed' GROUP BY bk.provider_id) k
+                       ON k.provider_id = p.id
+                WHERE p.total_earnings <> coalesce(b.earned, 0) - coalesce(k.clawed_back, 0)""");
+        RULES.put("each refund's outbox history (V120) ends in its current state: one send per attempt, in time order", """
+                SELECT count(*) FROM refund_outbox o
+                LEFT JOIN LATERAL (SELECT e.attempt, e.state, e.gateway_reference, e.failure_reason FROM refund_outbox_events e
+                                   WHERE e.outbox_id = o.id ORDER BY e.at DESC, e.id DESC LIMIT 1) last ON true
+                LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE e.state = 'requested') AS sends,
+                                          bool_or(e.at < prev_at) AS back_in_time
+                                   FROM (SELECT e.*, lag(e.at) OVER (ORDER BY e.id) AS prev_at FROM refund_outbox_events e
+                                         WHERE e.outbox_id = o.id) e) h ON true
+                WHERE last.state IS DISTINCT FROM o.state OR last.attempt IS DISTINCT FROM o.attempts
+                   OR (o.state = 'succeeded' AND last.gateway_reference IS DISTINCT FROM o.gateway_reference)
+                   OR (o.state = 'failed' AND last.failure_reason IS DISTINCT FROM o.failure_reason)
+                   OR h.sends <> o.attempts OR h.back_in_time""");
         RULES.put("actual times agree with the status", """
                 SELECT count(*) FROM bookings
                 WHERE CASE status

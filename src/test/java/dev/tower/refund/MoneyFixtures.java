@@ -1,6 +1,7 @@
 package dev.tower.refund;
 
 import dev.tower.demo.DemoLogins;
+import dev.tower.testing.SqlProbe;
 import dev.tower.testing.TestDatabase;
 import dev.tower.testing.TestRows;
 import org.postgresql.util.PasswordUtil;
@@ -44,6 +45,30 @@ public final class MoneyFixtures {
                 INSERT INTO disputes (booking_id, reason, reason_code, opened_at, sla_due_at)
                 VALUES (?, 'Package was damaged on arrival', 'damaged_or_incomplete', now() - interval '1 hour', now() + interval '47 hours')
                 RETURNING id""", paid.booking());
+    }
+
+    /** Issues a refund on {@code paid} as demo_ops through ops.issue_refund; returns the refund's id. */
+    public UUID issue(Paid paid, String amount, String key) throws SQLException {
+        try (Connection ops = db.connectAsDemo("demo_ops")) {
+            SqlProbe.value(ops, "SELECT status FROM ops.issue_refund('%s', '%s', 'requested_by_customer', 'Customer asked', '%s')"
+                    .formatted(paid.booking(), amount, key));
+            return UUID.fromString(SqlProbe.value(ops, "SELECT id FROM refunds WHERE idempotency_key = '" + key + "'"));
+        }
+    }
+
+    /**
+     * Reports the gateway's answer to a refund's current attempt as the platform's payment service does: the
+     * role tower_payment_service, through payment_service.record_refund_outcome. {@code words}: the
+     * gateway's reference when it succeeded, its reason when it failed.
+     */
+    public void settle(String key, boolean succeeded, String words) throws SQLException {
+        try (Connection service = db.superuser().getConnection(); Statement s = service.createStatement()) {
+            s.execute("SET ROLE tower_payment_service");
+            String outbox = SqlProbe.value(service,
+                    "SELECT outbox_id FROM payment_service.requested_refunds(1000) WHERE idempotency_key = '" + key + "'");
+            SqlProbe.value(service, "SELECT payment_service.record_refund_outcome('%s', '%s', %s, %s, %s)".formatted(outbox, key,
+                    succeeded, succeeded ? "'" + words + "'" : "NULL", succeeded ? "NULL" : "'" + words.replace("'", "''") + "'"));
+        }
     }
 
     public record Paid(TestRows.Chain chain, UUID payment) {

@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 
 import java.util.function.Function;
@@ -20,6 +22,24 @@ public final class Tables {
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setMinWidth(minWidth);
+        return column;
+    }
+
+    /**
+     * A text column whose cells show their whole text in a tooltip, for values (reasons, names) that a
+     * narrow window cuts to "…": the column can stay narrow without hiding anything.
+     */
+    public static <T> TableColumn<T, String> tooltipColumn(String title, double width, double minWidth, Function<T, String> text) {
+        TableColumn<T, String> column = textColumn(title, width, minWidth, text);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                boolean blank = empty || value == null || value.isBlank();
+                setText(empty ? null : value);
+                setTooltip(blank ? null : new Tooltip(value));
+            }
+        });
         return column;
     }
 
