@@ -110,7 +110,9 @@ public final class CompositionRoot {
         String embeddedUrl = config.embeddedDatabase() ? config.jdbcUrl() : null;
         String addressUrl = config.embeddedDatabase() ? null : config.jdbcUrl();
         signInModel = new SignInViewModel(signInService, executor, embeddedUrl, addressUrl, this::signedIn);
-        return new SignInView(signInModel);
+        var profiles = new dev.tower.connection.ProfileService(new dev.tower.connection.ProfileStore(config.profiles()),
+                dev.tower.connection.SavedPasswords.desktopKeyring());
+        return new SignInView(signInModel, new dev.tower.signin.ProfilePickerViewModel(profiles, signInModel, executor));
     }
 
     private void signedIn(Session newSession) {

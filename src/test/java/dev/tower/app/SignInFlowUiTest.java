@@ -75,6 +75,9 @@ class SignInFlowUiTest extends ConsoleUiTest {
     @Test
     void wrongPasswordShowsThePlainMessage(FxRobot robot) throws Exception {
         screenshot("sign-in.png");
+        // the saved profiles arrive after the window shows; the embedded database stays the one chosen
+        assertThat(robot.lookup("#embeddedDatabaseChoice").queryAs(javafx.scene.control.RadioButton.class).isSelected())
+                .isTrue();
         typeCredentials(robot, "demo_ops", "not-the-password");
         waitFor(robot, "#signInErrorText");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#signInError").query().isVisible());

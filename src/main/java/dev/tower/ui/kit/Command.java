@@ -13,6 +13,8 @@ import java.util.Objects;
  * false (database lost, schema read-only); {@link #reading} ones need only the database online.
  */
 public final class Command {
+    private static final ObservableBooleanValue ALWAYS = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+
     private final String label;
     private final BooleanBinding executable;
     private final Runnable action;
@@ -36,6 +38,14 @@ public final class Command {
     public static Command reading(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
                                   ObservableBooleanValue busy, Runnable action) {
         return gated(label, permitted, valid, busy, WriteGate.online(), action);
+    }
+
+    /**
+     * A command that touches no database (the sign-in screen's saved profiles): only its input and the
+     * screen's own work gate it, so it stays usable before any session exists.
+     */
+    public static Command local(String label, ObservableBooleanValue valid, ObservableBooleanValue busy, Runnable action) {
+        return gated(label, ALWAYS, valid, busy, ALWAYS, action);
     }
 
     private static Command gated(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
