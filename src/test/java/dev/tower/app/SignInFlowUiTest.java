@@ -67,9 +67,12 @@ class SignInFlowUiTest extends ConsoleUiTest {
             }
         }
 
+        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).as("the open shell watches the gate").isEqualTo(1);
         robot.clickOn("#signOutButton");
         waitFor(robot, "#signInRoot");
         assertThat(robot.lookup("#shellRoot").tryQuery()).isEmpty();
+        // signing out closes the shell: the window's gate keeps no listener of it (nor its session)
+        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).isZero();
     }
 
     @Test

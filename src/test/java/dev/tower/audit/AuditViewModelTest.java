@@ -224,14 +224,14 @@ class AuditViewModelTest {
         AuditViewModel allowed = new AuditViewModel(offline, new SyncTaskExecutor(), true, ZONE);
         assertThat(allowed.checkChainCommand().isExecutable()).isTrue();
         try {
-            dev.tower.ui.kit.WriteGate.setSchemaReadOnly("The schema is behind this Tower.");
+            dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
             assertThat(allowed.checkChainCommand().isExecutable()).as("a read-only session may still read").isTrue();
             assertThat(allowed.clearCommand().isExecutable()).isTrue();
-            dev.tower.ui.kit.WriteGate.setOnline(false);
+            dev.tower.ui.kit.WriteGate.shared().setOnline(false);
             assertThat(allowed.checkChainCommand().isExecutable()).as("not without the database").isFalse();
             assertThat(allowed.searchCommand().isExecutable()).isFalse();
         } finally {
-            dev.tower.ui.kit.WriteGate.reset();
+            dev.tower.ui.kit.WriteGate.shared().reset();
         }
     }
 }

@@ -123,14 +123,14 @@ class SettingsViewModelTest {
             sla.draftProperty().set(original.equals("36") ? "37" : "36");
             assertThat(sla.save().isExecutable()).isTrue();
             try {
-                dev.tower.ui.kit.WriteGate.setSchemaReadOnly("The schema is behind this Tower.");
+                dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
                 assertThat(sla.save().isExecutable()).as("no writes on a read-only session").isFalse();
                 assertThat(sla.save().execute()).isFalse();
                 assertThat(vm.reload().isExecutable()).isTrue();
-                dev.tower.ui.kit.WriteGate.setOnline(false);
+                dev.tower.ui.kit.WriteGate.shared().setOnline(false);
                 assertThat(vm.reload().isExecutable()).isFalse();
             } finally {
-                dev.tower.ui.kit.WriteGate.reset();
+                dev.tower.ui.kit.WriteGate.shared().reset();
             }
             assertThat(stored(service, SettingKind.DISPUTE_SLA_HOURS)).as("nothing was saved").isEqualTo(original);
         }

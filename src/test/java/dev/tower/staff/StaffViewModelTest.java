@@ -255,15 +255,15 @@ class StaffViewModelTest {
         StaffViewModel vm = offline();
         vm.selectedProperty().set(new StaffMember("some_one", "Some One", Role.OPS, false, true, null, "setup"));
         try {
-            dev.tower.ui.kit.WriteGate.setSchemaReadOnly("The schema is behind this Tower.");
+            dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
             assertThat(vm.addStaff().isExecutable()).isFalse();
             assertThat(vm.toggleDisabledCommand().isExecutable()).isFalse();
             assertThat(vm.startPasswordResetCommand().isExecutable()).isFalse();
             assertThat(vm.reload().isExecutable()).as("reading is still fine").isTrue();
-            dev.tower.ui.kit.WriteGate.setOnline(false);
+            dev.tower.ui.kit.WriteGate.shared().setOnline(false);
             assertThat(vm.reload().isExecutable()).isFalse();
         } finally {
-            dev.tower.ui.kit.WriteGate.reset();
+            dev.tower.ui.kit.WriteGate.shared().reset();
         }
         assertThat(vm.toggleDisabledCommand().isExecutable()).isTrue();
     }
