@@ -62,7 +62,10 @@ public final class CompositionRoot {
     private final ThemeSetting theme = new ThemeSetting();
     private final SignInService signInService = new SignInService();
     private Stage stage;
+    /** The window's write gate: set here, watched by the open shell, followed by every Command. */
+    private final WriteGate gate = WriteGate.shared();
     private Session session;
+    private ShellViewModel shell;
     private ConnectionMonitor monitor;
     private dev.tower.analytics.AnalyticsSource analyticsSource;
     private dev.tower.ui.controls.SaveDialog saveDialog = dev.tower.ui.controls.SaveDialog.system();
@@ -98,6 +101,7 @@ public final class CompositionRoot {
     public void stop() {
         stopped = true;
         stopMonitor();
+        closeShell();
         closeAnalyticsSource();
         if (session != null) {
             session.close();
@@ -110,7 +114,9 @@ public final class CompositionRoot {
         String embeddedUrl = config.embeddedDatabase() ? config.jdbcUrl() : null;
         String addressUrl = config.embeddedDatabase() ? null : config.jdbcUrl();
         signInModel = new SignInViewModel(signInService, executor, embeddedUrl, addressUrl, this::signedIn);
-        return new SignInView(signInModel);
+        var profiles = new dev.tower.connection.ProfileService(new dev.tower.connection.ProfileStore(config.profiles()),
+                dev.tower.connection.SavedPasswords.desktopKeyring());
+        return new SignInView(signInModel, new dev.tower.signin.ProfilePickerViewModel(profiles, signInModel, executor));
     }
 
     private void signedIn(Session newSession) {
@@ -119,12 +125,13 @@ public final class CompositionRoot {
             return;
         }
         session = newSession;
-        WriteGate.reset();
-        WriteGate.setSchemaReadOnly(newSession.schema().readOnlyReason(newSession.role()));
+        gate.reset();
+        gate.setSchemaReadOnly(newSession.schema().readOnlyReason(newSession.role()));
         monitor = new ConnectionMonitor(newSession.dataSource(), ConnectionMonitor.DEFAULT_INTERVAL,
-                javafx.application.Platform::runLater, WriteGate::setOnline).start();
+                javafx.application.Platform::runLater, gate::setOnline).start();
         StartupTimings.signedIn();
-        ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut);
+        ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut, gate);
+        this.shell = shell;
         stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession, shell)));
         javafx.application.Platform.runLater(() -> { // after the pulse that lays it out
             StartupTimings.firstScreenShown();
@@ -140,8 +147,16 @@ public final class CompositionRoot {
         closeAnalyticsSource();
         session = null;
         stopMonitor();
-        WriteGate.reset();
+        closeShell();
+        gate.reset();
         stage.getScene().setRoot(signInView());
+    }
+
+    private void closeShell() {
+        if (shell != null) {
+            shell.close();
+            shell = null;
+        }
     }
 
     private void stopMonitor() {
@@ -185,7 +200,7 @@ public final class CompositionRoot {
                         new dev.tower.ui.kit.Place(Section.PROVIDERS.key(), id).queryParameters().ifPresent(view::showLink))
                 .register(Section.SCHEMA, () -> new MigrationsView(new MigrationsViewModel(new SchemaService(session),
                         executor, session.has(Permission.APPLY_MIGRATIONS), java.time.ZoneId.systemDefault(),
-                        standing -> WriteGate.setSchemaReadOnly(standing.readOnlyReason(session.role())))))
+                        standing -> gate.setSchemaReadOnly(standing.readOnlyReason(session.role())))))
                 .register(Section.HEALTH, () -> new HealthView(new HealthViewModel(new HealthService(session), executor,
                         java.time.ZoneId.systemDefault())))
                 .register(Section.AREAS, () -> new AreasView(new AreasViewModel(

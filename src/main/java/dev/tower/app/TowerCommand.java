@@ -58,7 +58,8 @@ final class TowerCommand implements Callable<Integer> {
             SmokeSignIn.askTour(smoke);
         }
         if (dbUrl != null && !dbUrl.isBlank()) {
-            TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false).withReplica(replica));
+            TowerApp.launchUi(new AppConfig(JdbcUrls.normalise(dbUrl), false).withReplica(replica)
+                    .withProfiles(dataDir == null ? null : dataDir.resolve("profiles.properties")));
             return SmokeSignIn.exitCode();
         }
         Path home = dataDir != null ? dataDir : TowerHome.resolve();
@@ -68,7 +69,8 @@ final class TowerCommand implements Callable<Integer> {
                 EmbeddedStartup.Ready ready = EmbeddedStartup.start(home, 0);
                 started.set(ready);
                 ready.upgraded().ifPresent(Console::say);
-                return new AppConfig(ready.database().jdbcUrl(), true).withReplica(replica);
+                return new AppConfig(ready.database().jdbcUrl(), true).withReplica(replica)
+                        .withProfiles(home.resolve("profiles.properties"));
             });
         } finally {
             EmbeddedStartup.Ready ready = started.get();

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.tower.ui.controls.Fields;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import dev.tower.ui.controls.Buttons;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -58,17 +59,9 @@ final class AuditFilterBar extends VBox {
         DatePicker to = date("auditToFilter", "To", viewModel);
         to.valueProperty().bindBidirectional(viewModel.toProperty());
 
-        Button search = new Button("Search", new FontIcon(Feather.SEARCH));
-        search.setId("auditSearchButton");
-        search.getStyleClass().add(Styles.ACCENT);
+        Button search = Buttons.accent("auditSearchButton", viewModel.searchCommand(), Feather.SEARCH);
         search.setDefaultButton(true);
-        search.disableProperty().bind(viewModel.canSearchProperty().not());
-        search.setOnAction(e -> viewModel.search());
-        Button clear = new Button("Clear");
-        clear.setId("auditClearButton");
-        clear.getStyleClass().add(Styles.FLAT);
-        clear.disableProperty().bind(viewModel.canSearchProperty().not());
-        clear.setOnAction(e -> viewModel.clearFilters());
+        Button clear = Buttons.styled("auditClearButton", viewModel.clearCommand(), null, Styles.FLAT);
 
         FlowPane fields = new FlowPane(10, 8, labelled("Actor", actor), labelled("Action", action), labelled("Table", table),
                 labelled("Record", record), labelled("From", from), labelled("To", to));

@@ -2,6 +2,7 @@ package dev.tower.audit;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.tower.ui.controls.Buttons;
 import dev.tower.ui.controls.KeysetTable;
 import dev.tower.ui.controls.ScreenFrame;
 import dev.tower.ui.controls.Tables;
@@ -74,8 +75,8 @@ public final class AuditView extends StackPane {
                 Tables.<AuditEntry>textColumn("Record", 120, 120, AuditEntry::recordId)));
         Tables.bindSelection(table, viewModel.selectedProperty());
         table.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && viewModel.canOpenRecordProperty().get()) {
-                viewModel.openRecord();
+            if (e.getClickCount() == 2) {
+                viewModel.openRecordCommand().execute();
             }
         });
         return keyset;
@@ -83,20 +84,10 @@ public final class AuditView extends StackPane {
 
     /** Open record, the chain check with its result (coloured, with an icon), and the checkpoint menu. */
     private HBox chainCheck() {
-        Button open = new Button("Open record", new FontIcon(Feather.EXTERNAL_LINK));
-        open.setId("auditOpenRecord");
-        open.getStyleClass().add(Styles.FLAT);
-        open.setMinWidth(USE_PREF_SIZE);
-        open.disableProperty().bind(viewModel.canOpenRecordProperty().not());
-        open.setOnAction(e -> viewModel.openRecord());
+        Button open = Buttons.styled("auditOpenRecord", viewModel.openRecordCommand(), Feather.EXTERNAL_LINK, Styles.FLAT);
         open.setTooltip(new Tooltip("Open the booking this entry is about; Back returns here"));
 
-        Button check = new Button("Check chain integrity", new FontIcon(Feather.LINK));
-        check.setId("checkChainButton");
-        check.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        check.setMinWidth(USE_PREF_SIZE);
-        check.disableProperty().bind(viewModel.canCheckChainProperty().not());
-        check.setOnAction(e -> viewModel.checkChain());
+        Button check = Buttons.styled("checkChainButton", viewModel.checkChainCommand(), Feather.LINK, Styles.BUTTON_OUTLINED);
         check.setTooltip(new Tooltip(viewModel.mayVerifyChain()
                 ? "Recompute every entry's hash and check that none was changed, removed or reordered"
                 : "Your role may not check the audit chain"));
@@ -137,7 +128,7 @@ public final class AuditView extends StackPane {
         menu.setId("auditCheckpointMenu");
         menu.getStyleClass().add(Styles.BUTTON_OUTLINED);
         menu.setMinWidth(USE_PREF_SIZE);
-        menu.disableProperty().bind(viewModel.canCheckChainProperty().not());
+        menu.disableProperty().bind(viewModel.checkChainCommand().executable().not());
         return menu;
     }
 

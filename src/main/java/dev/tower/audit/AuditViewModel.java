@@ -5,6 +5,7 @@ import dev.tower.error.TowerException;
 import dev.tower.error.ValidationException;
 import dev.tower.ui.LocalTimes;
 import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.kit.Command;
 import dev.tower.ui.kit.KeysetList;
 import dev.tower.ui.kit.Place;
 import dev.tower.ui.kit.ScreenState;
@@ -78,6 +79,10 @@ public final class AuditViewModel {
     private final BooleanBinding canLoadMore;
     private final BooleanBinding canCheckChain;
     private final BooleanBinding canOpenRecord;
+    private final Command searchCommand;
+    private final Command clearCommand;
+    private final Command checkChainCommand;
+    private final Command openRecordCommand;
 
     /** @param mayVerifyChain whether the session holds VERIFY_AUDIT_CHAIN (the service checks again) */
     public AuditViewModel(AuditService service, TaskExecutor executor, boolean mayVerifyChain) {
@@ -114,6 +119,15 @@ public final class AuditViewModel {
         canLoadMore = list.hasMoreProperty().and(state.busyProperty().not());
         canCheckChain = state.busyProperty().not().and(new SimpleBooleanProperty(mayVerifyChain));
         canOpenRecord = Bindings.createBooleanBinding(() -> recordPlace(selected.get()).isPresent(), selected);
+        // all of them only read: they need the database online, not a writable schema
+        SimpleBooleanProperty always = new SimpleBooleanProperty(true);
+        SimpleBooleanProperty mayVerify = new SimpleBooleanProperty(mayVerifyChain);
+        searchCommand = Command.reading("Search", always, always, state.busyProperty(), this::search);
+        clearCommand = Command.reading("Clear", always, always, state.busyProperty(), this::clearFilters);
+        checkChainCommand = Command.reading("Check chain integrity", mayVerify, always, state.busyProperty(), this::checkChain);
+        // opening a record goes to another screen, which has its own busy state: this list's work does not hold it
+        openRecordCommand = Command.reading("Open record", always, canOpenRecord, new SimpleBooleanProperty(false),
+                this::openRecord);
         selected.addListener((obs, old, now) -> loadChanges(now));
         list.rows().addListener((javafx.collections.ListChangeListener<AuditEntry>) c -> updateSummary());
         list.hasMoreProperty().addListener((obs, old, now) -> updateSummary());
@@ -327,6 +341,15 @@ public final class AuditViewModel {
 
     /** Whether the selected entry's record can be opened in its own section (a booking). */
     public BooleanBinding canOpenRecordProperty() { return canOpenRecord; }
+
+    public Command searchCommand() { return searchCommand; }
+
+    public Command clearCommand() { return clearCommand; }
+
+    /** Also gates the checkpoint menu: the same permission and the same work. */
+    public Command checkChainCommand() { return checkChainCommand; }
+
+    public Command openRecordCommand() { return openRecordCommand; }
 
     public ReadOnlyBooleanProperty busyProperty() { return state.busyProperty(); }
 

@@ -29,6 +29,11 @@ public record ConnectionProfile(String name, String host, int port, String datab
             + " settings per session, which the transaction pooler on port 6543 does not carry), or the direct"
             + " connection on 5432. TLS is required.";
 
+    /** The Supabase preset's settings: the session pooler's (or direct) port, its one database, TLS on. */
+    public static final int SUPABASE_PORT = 5432;
+    public static final String SUPABASE_DATABASE = "postgres";
+    public static final TlsMode SUPABASE_TLS = TlsMode.REQUIRE;
+
     public ConnectionProfile {
         name = Objects.requireNonNullElse(name, "").strip();
         host = Objects.requireNonNullElse(host, "").strip();
@@ -57,9 +62,19 @@ public record ConnectionProfile(String name, String host, int port, String datab
         }
     }
 
+    /** A profile from what was typed in the profile editor: the port as text, refused in plain words. */
+    public static ConnectionProfile fromInput(String name, String host, String port, String database, String login,
+                                              TlsMode tls, String caCertificate, String readReplicaHost) {
+        String digits = Objects.requireNonNullElse(port, "").strip();
+        if (!digits.matches("\\d{1,5}")) {
+            throw new ValidationException("profile.port", "The port is a number from 1 to 65535.");
+        }
+        return new ConnectionProfile(name, host, Integer.parseInt(digits), database, login, tls, caCertificate, readReplicaHost);
+    }
+
     /** The Supabase preset: TLS required, session pooler port, database postgres. */
     public static ConnectionProfile supabase(String name, String host, String login) {
-        return new ConnectionProfile(name, host, 5432, "postgres", login, TlsMode.REQUIRE, "", "");
+        return new ConnectionProfile(name, host, SUPABASE_PORT, SUPABASE_DATABASE, login, SUPABASE_TLS, "", "");
     }
 
     /** The JDBC URL (no password in it, ever). */

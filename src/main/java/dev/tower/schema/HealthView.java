@@ -1,23 +1,17 @@
 package dev.tower.schema;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.tower.ui.controls.Buttons;
 import dev.tower.ui.controls.ScreenFrame;
 import dev.tower.ui.controls.Tables;
-import dev.tower.ui.kit.Command;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The database health screen: sessions (who blocks whom), slowest statements, tables, unused indexes. */
 public final class HealthView extends StackPane {
@@ -26,36 +20,18 @@ public final class HealthView extends StackPane {
     public HealthView(HealthViewModel viewModel) {
         this.viewModel = viewModel;
         setId("healthView");
-        Label summary = new Label();
-        summary.setId("healthSummary");
-        summary.textProperty().bind(viewModel.summaryProperty());
-        summary.getStyleClass().add(Styles.TEXT_BOLD);
-        summary.setWrapText(true);
-        HBox bar = new HBox(8, summary, new Spacer(),
-                button("reloadHealth", viewModel.reload(), Feather.REFRESH_CW, Styles.FLAT),
-                button("analyzeTable", viewModel.analyze(), Feather.BAR_CHART, Styles.BUTTON_OUTLINED),
-                button("cancelStatement", viewModel.cancel(), Feather.X_OCTAGON, Styles.DANGER));
-        bar.setAlignment(Pos.CENTER_LEFT);
 
         TabPane tabs = new TabPane(
                 new Tab("Sessions", sessions()), new Tab("Slowest statements", statements()),
                 new Tab("Tables", tables()), new Tab("Unused indexes", unusedIndexes()));
         tabs.setId("healthTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox column = new VBox(10, bar, tabs);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().add(new ScreenFrame("health", "", viewModel.state(), column)
+        getChildren().add(new ScreenFrame("health", "", viewModel.state(), tabs)
+                .summary("healthSummary", viewModel.summaryProperty())
+                .tools(Buttons.styled("reloadHealth", viewModel.reload(), Feather.REFRESH_CW, Styles.FLAT),
+                        Buttons.styled("analyzeTable", viewModel.analyze(), Feather.BAR_CHART, Styles.BUTTON_OUTLINED),
+                        Buttons.styled("cancelStatement", viewModel.cancel(), Feather.X_OCTAGON, Styles.DANGER))
                 .confirmations(viewModel.confirmations()).onEachShow(viewModel::load));
-    }
-
-    private static Button button(String id, Command command, Ikon icon, String style) {
-        Button b = new Button(command.label(), new FontIcon(icon));
-        b.setId(id);
-        b.getStyleClass().add(style);
-        b.setMinWidth(USE_PREF_SIZE);
-        b.disableProperty().bind(command.executable().not());
-        b.setOnAction(e -> command.execute());
-        return b;
     }
 
     private static <T> TableView<T> table(String id, javafx.collections.ObservableList<T> items, String empty) {

@@ -1,12 +1,9 @@
 package dev.tower.schema;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.tower.ui.controls.Buttons;
 import dev.tower.ui.controls.ScreenFrame;
 import dev.tower.ui.controls.Tables;
-import dev.tower.ui.kit.Command;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
@@ -14,13 +11,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The migrations panel: one row per migration (version, description, type, installed on and by, time,
@@ -34,17 +28,6 @@ public final class MigrationsView extends StackPane {
         this.viewModel = viewModel;
         setId("migrationsView");
 
-        Label summary = new Label();
-        summary.setId("schemaSummary");
-        summary.textProperty().bind(viewModel.summaryProperty());
-        summary.getStyleClass().add(Styles.TEXT_BOLD);
-        summary.setWrapText(true);
-        HBox bar = new HBox(8, summary, new Spacer(),
-                button("reloadSchema", viewModel.reload(), Feather.REFRESH_CW, Styles.FLAT),
-                button("validateSchema", viewModel.validate(), Feather.CHECK_CIRCLE, Styles.BUTTON_OUTLINED),
-                button("repairSchema", viewModel.repair(), Feather.TOOL, Styles.BUTTON_OUTLINED),
-                button("migrateSchema", viewModel.migrate(), Feather.PLAY, Styles.ACCENT));
-        bar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<MigrationRow> table = table();
         Label detail = new Label();
@@ -62,22 +45,17 @@ public final class MigrationsView extends StackPane {
         problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.problems()));
         problems.managedProperty().bind(problems.visibleProperty());
 
-        VBox column = new VBox(10, bar, table, detail, problems);
+        VBox column = new VBox(10, table, detail, problems);
         VBox.setVgrow(table, Priority.ALWAYS);
         ScreenFrame frame = new ScreenFrame("schema", "", viewModel.state(), column)
+                .summary("schemaSummary", viewModel.summaryProperty())
+                .tools(Buttons.styled("reloadSchema", viewModel.reload(), Feather.REFRESH_CW, Styles.FLAT),
+                        Buttons.styled("validateSchema", viewModel.validate(), Feather.CHECK_CIRCLE, Styles.BUTTON_OUTLINED),
+                        Buttons.styled("repairSchema", viewModel.repair(), Feather.TOOL, Styles.BUTTON_OUTLINED),
+                        Buttons.styled("migrateSchema", viewModel.migrate(), Feather.PLAY, Styles.ACCENT))
                 .confirmations(viewModel.confirmations())
                 .onEachShow(viewModel::load);
         getChildren().add(frame);
-    }
-
-    private static Button button(String id, Command command, Ikon icon, String style) {
-        Button b = new Button(command.label(), new FontIcon(icon));
-        b.setId(id);
-        b.getStyleClass().add(style);
-        b.setMinWidth(USE_PREF_SIZE);
-        b.disableProperty().bind(command.executable().not());
-        b.setOnAction(e -> command.execute());
-        return b;
     }
 
     private TableView<MigrationRow> table() {

@@ -2,6 +2,7 @@ package dev.tower.settings;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.tower.ui.controls.Buttons;
 import dev.tower.ui.controls.Fields;
 import dev.tower.ui.controls.ScreenFrame;
 import javafx.beans.binding.Bindings;
@@ -62,12 +63,8 @@ public final class SettingsView extends StackPane {
         Label intro = new Label("Changes apply at once to everyone and are written to the audit log.");
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         intro.setWrapText(true);
-        Button reload = new Button("Reload", new FontIcon(Feather.REFRESH_CW));
-        reload.setId("reloadSettingsButton");
-        reload.setMinWidth(USE_PREF_SIZE);
+        Button reload = Buttons.of("reloadSettingsButton", viewModel.reload(), Feather.REFRESH_CW);
         reload.setTooltip(new Tooltip("Read the current values again (discards unsaved edits)"));
-        reload.disableProperty().bind(viewModel.canReloadProperty().not());
-        reload.setOnAction(e -> viewModel.load());
         HBox bar = new HBox(12, intro, new Spacer(), reload);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -106,16 +103,12 @@ public final class SettingsView extends StackPane {
         Label unit = new Label(row.unit());
         unit.getStyleClass().add(Styles.TEXT_MUTED);
         unit.setMinWidth(USE_PREF_SIZE);
-        Button save = new Button("Save", new FontIcon(Feather.SAVE));
-        save.setId(id + "-save");
-        save.getStyleClass().add(Styles.ACCENT);
-        save.setMinWidth(USE_PREF_SIZE);
-        save.disableProperty().bind(row.canSaveProperty().not());
+        Button save = Buttons.accent(id + "-save", row.save(), Feather.SAVE);
         save.setOnAction(e -> {
-            viewModel.save(row);
+            row.save().execute();
             field.requestFocus(); // the button turns off once saved; keep the focus on this row
         });
-        field.setOnAction(e -> viewModel.save(row));
+        field.setOnAction(e -> row.save().execute());
         HBox edit = new HBox(8, Fields.label("New value", field), field, unit, save);
         edit.setAlignment(Pos.CENTER_LEFT);
 

@@ -8,7 +8,10 @@ import dev.tower.ui.LocalTimes;
 import dev.tower.ui.TaskExecutor;
 import dev.tower.ui.kit.ScreenState;
 import javafx.beans.binding.Bindings;
+import dev.tower.ui.kit.Command;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,6 +38,9 @@ public final class SettingsViewModel {
     private final List<Row> rows;
     private final ScreenState state;
     private final BooleanBinding canReload;
+    private final Command reload;
+    // an admin's screen (the shell shows it to no one else): the permission is the session's given
+    private final BooleanProperty admin = new SimpleBooleanProperty(true);
 
     public SettingsViewModel(SettingsService service, TaskExecutor executor) {
         this(service, executor, ZoneId.systemDefault());
@@ -46,6 +52,7 @@ public final class SettingsViewModel {
         this.zone = Objects.requireNonNull(zone);
         this.canReload = state.busyProperty().not();
         rows = Arrays.stream(SettingKind.values()).map(Row::new).toList();
+        reload = Command.reading("Reload", admin, admin, state.busyProperty(), this::load);
     }
 
     /** Reads every setting; drafts start from the stored values (unsaved edits are discarded). */
@@ -104,6 +111,9 @@ public final class SettingsViewModel {
 
     public BooleanBinding canReloadProperty() { return canReload; }
 
+    /** Reads every value again (discards unsaved edits); off while busy or the database is lost. */
+    public Command reload() { return reload; }
+
     public ReadOnlyBooleanProperty busyProperty() { return state.busyProperty(); }
 
     public ReadOnlyStringProperty busyMessageProperty() { return state.busyMessageProperty(); }
@@ -122,6 +132,7 @@ public final class SettingsViewModel {
         private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
         private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
         private final BooleanBinding canSave;
+        private final Command save;
         private Instant updatedAt;
 
         private Row(SettingKind kind) {
@@ -131,6 +142,7 @@ public final class SettingsViewModel {
             canSave = Bindings.createBooleanBinding(() -> !state.isBusy() && available.get()
                     && !draft.get().isBlank() && !draft.get().strip().equals(value.get()) && problem.get().isEmpty(),
                     state.busyProperty(), available, draft, value, problem);
+            save = Command.of("Save", admin, canSave, state.busyProperty(), () -> SettingsViewModel.this.save(this));
         }
 
         private String check(String text) {
@@ -190,5 +202,8 @@ public final class SettingsViewModel {
         public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
         public BooleanBinding canSaveProperty() { return canSave; }
+
+        /** Saves this row's draft; also off while the session may not write (database lost, schema read-only). */
+        public Command save() { return save; }
     }
 }

@@ -49,9 +49,19 @@ public final class ShellViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper reconnections =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "reconnections");
     private final javafx.beans.binding.BooleanBinding offerMigration;
+    private final javafx.util.Subscription onlineWatch;
 
     /** @param onSignedOut runs on the UI thread once the session's connections are closed */
     public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut) {
+        this(session, executor, theme, onSignedOut, WriteGate.shared());
+    }
+
+    /**
+     * @param gate the window's write gate, watched until {@link #close}: the composition root's, or a
+     *             test's own
+     */
+    public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut,
+                          WriteGate gate) {
         this.session = Objects.requireNonNull(session);
         this.executor = Objects.requireNonNull(executor);
         this.theme = Objects.requireNonNull(theme);
@@ -64,12 +74,21 @@ public final class ShellViewModel {
         selectedSection.set(sections.isEmpty() ? null : sections.getFirst());
         navigator = new Navigator(Place.section(sections.isEmpty() ? NO_SECTION : sections.getFirst().key()));
         navigator.currentProperty().addListener((obs, old, place) -> selectedSection.set(sectionOf(place).orElse(null)));
-        WriteGate.online().addListener((obs, was, online) -> connectionChanged(online));
-        connectionChanged(WriteGate.online().get());
-        readOnlyBanner.bind(WriteGate.readOnlyReason());
+        // a watch, not a bare listener: the gate outlives this shell, and close() ends it so the gate does
+        // not keep a signed-out shell and its session alive
+        onlineWatch = gate.watchOnline(this::connectionChanged);
+        connectionChanged(gate.online().get());
+        readOnlyBanner.bind(gate.readOnlyReason());
         boolean mayMigrate = session.has(dev.tower.security.Permission.APPLY_MIGRATIONS);
         offerMigration = javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> mayMigrate && !WriteGate.readOnlyReason().get().isEmpty(), WriteGate.readOnlyReason());
+                () -> mayMigrate && !gate.readOnlyReason().get().isEmpty(), gate.readOnlyReason());
+    }
+
+    /** Ends this shell's watch of the write gate; the composition root calls it when the shell goes away. */
+    public void close() {
+        onlineWatch.unsubscribe();
+        readOnlyBanner.unbind();
+        offerMigration.dispose();
     }
 
     private void connectionChanged(boolean online) {

@@ -3,7 +3,9 @@ package dev.tower.signin;
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
 import dev.tower.ui.controls.BusyOverlay;
+import dev.tower.ui.controls.Buttons;
 import dev.tower.ui.controls.ErrorBanner;
+import dev.tower.ui.controls.SuccessNotice;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,10 +26,12 @@ public final class SignInView extends StackPane {
     private static final double CARD_WIDTH = 420;
 
     private final SignInViewModel viewModel;
+    private final ProfilePickerViewModel picker;
     private final TextField loginField = new TextField();
 
-    public SignInView(SignInViewModel viewModel) {
+    public SignInView(SignInViewModel viewModel, ProfilePickerViewModel picker) {
         this.viewModel = viewModel;
+        this.picker = picker;
         setId("signInRoot");
         getStyleClass().add("sign-in-root");
 
@@ -35,8 +39,22 @@ public final class SignInView extends StackPane {
         card.setId("signInCard");
         card.getStyleClass().add(Styles.ELEVATED_2);
         card.setHeader(header());
-        card.setBody(form());
-        card.setFooter(footer());
+        VBox signInForm = form();
+        Node editor = ProfileEditor.of(picker);
+        Button signIn = footer();
+        HBox editorActions = ProfileEditor.actions(picker);
+        // while a profile is edited the card shows its form instead of the sign-in fields
+        signInForm.visibleProperty().bind(picker.editingProperty().not());
+        signIn.visibleProperty().bind(picker.editingProperty().not());
+        editor.visibleProperty().bind(picker.editingProperty());
+        editorActions.visibleProperty().bind(picker.editingProperty());
+        for (Node n : new Node[] {signInForm, signIn, editor, editorActions}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        SuccessNotice notice = new SuccessNotice("profileNotice");
+        notice.bind(picker.state().noticeProperty());
+        card.setBody(new VBox(8, notice, signInForm, editor));
+        card.setFooter(new VBox(signIn, editorActions));
         card.setMaxWidth(CARD_WIDTH);
         // not USE_PREF_SIZE: that is the height for no particular width, one line short of a wrapped error,
         // which pushed the Sign in button out of the card; the column gives the card its height at its width
@@ -86,29 +104,41 @@ public final class SignInView extends StackPane {
         passwordField.setId("passwordField");
         passwordField.textProperty().bindBidirectional(viewModel.passwordProperty());
 
-        ToggleGroup choice = new ToggleGroup();
-        RadioButton embedded = new RadioButton(DatabaseAddress.EMBEDDED_LABEL);
-        embedded.setId("embeddedDatabaseChoice");
-        embedded.setToggleGroup(choice);
-        embedded.setUserData(DatabaseChoice.EMBEDDED);
-        embedded.setDisable(!viewModel.embeddedAvailable());
-        RadioButton address = new RadioButton("Another database (JDBC URL)");
-        address.setId("addressDatabaseChoice");
-        address.setToggleGroup(choice);
-        address.setUserData(DatabaseChoice.ADDRESS);
-        choice.selectToggle(viewModel.databaseChoiceProperty().get() == DatabaseChoice.EMBEDDED ? embedded : address);
-        choice.selectedToggleProperty().addListener((obs, old, now) -> {
+        Label passwordSource = new Label();
+        passwordSource.setId("passwordSource");
+        passwordSource.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        passwordSource.textProperty().bind(picker.passwordSourceProperty());
+        passwordSource.visibleProperty().bind(picker.passwordSourceProperty().isNotEmpty());
+        passwordSource.managedProperty().bind(passwordSource.visibleProperty());
+
+        VBox choices = new VBox(6);
+        choices.setId("databaseChoices");
+        ToggleGroup group = new ToggleGroup();
+        Runnable rebuild = () -> {
+            group.getToggles().clear();
+            choices.getChildren().setAll(picker.choices().stream().map(c -> choiceButton(c, group)).toList());
+            group.getToggles().stream().filter(t -> t.getUserData().equals(picker.selectedProperty().get()))
+                    .findFirst().ifPresent(group::selectToggle);
+        };
+        picker.choices().addListener((javafx.collections.ListChangeListener<ProfilePickerViewModel.Choice>) ch -> rebuild.run());
+        picker.selectedProperty().addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData().equals(now)).findFirst().ifPresent(group::selectToggle));
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
-                choice.selectToggle(old); // one of the two is always chosen
-            } else {
-                viewModel.databaseChoiceProperty().set((DatabaseChoice) now.getUserData());
+                if (old != null && group.getToggles().contains(old)) {
+                    group.selectToggle(old); // one of them is always chosen
+                }
+            } else if (!now.getUserData().equals(picker.selectedProperty().get())) {
+                picker.selectedProperty().set((ProfilePickerViewModel.Choice) now.getUserData());
             }
         });
+        rebuild.run();
 
         TextField urlField = new TextField();
         urlField.setId("databaseUrlField");
         urlField.setPromptText("jdbc:postgresql://host:5432/database");
         urlField.textProperty().bindBidirectional(viewModel.databaseUrlProperty());
+        // a profile fills the address in: shown, but changed by editing the profile
         urlField.disableProperty().bind(viewModel.databaseChoiceProperty().isNotEqualTo(DatabaseChoice.ADDRESS));
 
         ErrorBanner error = new ErrorBanner("signInError");
@@ -117,10 +147,30 @@ public final class SignInView extends StackPane {
         VBox form = new VBox(6,
                 fieldLabel("Login", loginField), loginField,
                 fieldLabel("Password", passwordField), passwordField,
-                fieldLabel("Database", embedded), embedded, address, urlField,
+                passwordSource,
+                fieldLabel("Database", choices), choices, urlField, profileTools(),
                 error);
         form.getStyleClass().add("sign-in-form");
         return form;
+    }
+
+    private HBox profileTools() {
+        HBox tools = new HBox(6,
+                Buttons.of("newProfileButton", picker.newProfile(), Feather.PLUS),
+                Buttons.of("supabaseProfileButton", picker.supabasePreset(), Feather.CLOUD),
+                Buttons.of("editProfileButton", picker.edit(), Feather.EDIT_2));
+        tools.getChildren().forEach(b -> b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT));
+        tools.setAlignment(Pos.CENTER_LEFT);
+        return tools;
+    }
+
+    private static RadioButton choiceButton(ProfilePickerViewModel.Choice choice, ToggleGroup group) {
+        RadioButton button = new RadioButton(choice.label());
+        button.setId(choice.id());
+        button.setUserData(choice);
+        button.setToggleGroup(group);
+        button.setWrapText(true);
+        return button;
     }
 
     private Button footer() {

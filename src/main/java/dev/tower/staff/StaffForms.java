@@ -5,10 +5,11 @@ import dev.tower.security.Role;
 import dev.tower.ui.controls.Fields;
 import dev.tower.ui.controls.FormPanel;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import dev.tower.ui.controls.Buttons;
+import dev.tower.ui.kit.Command;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -72,14 +73,14 @@ final class StaffForms extends StackPane {
                 viewModel.newConfirmProblem());
         return panel.note("They sign in with this login and password (at least " + StaffRules.MIN_PASSWORD_LENGTH
                         + " characters). Tower never stores or logs passwords.")
-                .actions(actions("createStaffButton", "Add staff", viewModel.canCreateProperty(), viewModel::create));
+                .actions(actions("createStaffButton", viewModel.createCommand()));
     }
 
     private FormPanel roleForm() {
         FormPanel panel = new FormPanel("staffRoleForm", "Change role").add(subject());
         panel.labelled("New role", roleBox("roleChoice", viewModel.roleChoiceProperty()));
         return panel.note("The new role applies the next time they sign in. Tower keeps at least one active admin.")
-                .actions(actions("applyRoleButton", "Change role", viewModel.canChangeRoleProperty(), viewModel::changeRole));
+                .actions(actions("applyRoleButton", viewModel.changeRoleCommand()));
     }
 
     private FormPanel passwordForm() {
@@ -89,8 +90,7 @@ final class StaffForms extends StackPane {
         text(panel, new PasswordField(), "resetConfirmField", "Repeat the password", viewModel.resetConfirmProperty(),
                 viewModel.resetConfirmProblem());
         return panel.note("Give it to them in person; they keep using their login as before.")
-                .actions(actions("applyPasswordButton", "Set password", viewModel.canResetPasswordProperty(),
-                        viewModel::resetPassword));
+                .actions(actions("applyPasswordButton", viewModel.resetPasswordCommand()));
     }
 
     /**
@@ -136,17 +136,11 @@ final class StaffForms extends StackPane {
         return label;
     }
 
-    private Button[] actions(String id, String text, BooleanBinding enabled, Runnable command) {
-        Button apply = new Button(text, new FontIcon(Feather.CHECK));
-        apply.setId(id);
-        apply.getStyleClass().add(Styles.ACCENT);
+    private Button[] actions(String id, Command command) {
+        Button apply = Buttons.accent(id, command, Feather.CHECK);
         apply.setDefaultButton(true);
-        apply.disableProperty().bind(Bindings.not(enabled));
-        apply.setOnAction(e -> command.run());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelStaffForm");
+        Button cancel = Buttons.of("cancelStaffForm", viewModel.cancel(), null);
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> viewModel.cancelForm());
         return new Button[] {apply, cancel};
     }
 }

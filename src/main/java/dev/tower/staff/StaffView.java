@@ -3,6 +3,7 @@ package dev.tower.staff;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.tower.ui.controls.Buttons;
 import dev.tower.ui.controls.ScreenFrame;
 import dev.tower.ui.controls.Tables;
 import javafx.geometry.Pos;
@@ -47,35 +48,21 @@ public final class StaffView extends StackPane {
     }
 
     private HBox toolbar() {
-        Button add = button("addStaffButton", "Add staff", Feather.USER_PLUS);
-        add.getStyleClass().add(Styles.ACCENT);
-        add.disableProperty().bind(viewModel.busyProperty());
-        add.setOnAction(e -> viewModel.startAdd());
-
-        Button role = button("changeRoleButton", "Change role", Feather.SHIELD);
-        role.disableProperty().bind(viewModel.canStartRoleChangeProperty().not());
-        role.setOnAction(e -> viewModel.startRoleChange());
-
-        Button toggle = button("toggleDisabledButton", "Disable", Feather.SLASH);
+        Button add = Buttons.accent("addStaffButton", viewModel.addStaff(), Feather.USER_PLUS);
+        Button role = Buttons.of("changeRoleButton", viewModel.startRoleChangeCommand(), Feather.SHIELD);
+        Button toggle = Buttons.of("toggleDisabledButton", viewModel.toggleDisabledCommand(), Feather.SLASH);
         toggle.textProperty().bind(viewModel.toggleDisabledLabel());
         toggle.textProperty().addListener((obs, old, text) ->
                 toggle.setGraphic(new FontIcon("Enable".equals(text) ? Feather.CHECK_CIRCLE : Feather.SLASH)));
-        toggle.disableProperty().bind(viewModel.canToggleDisabledProperty().not());
         Tooltip hint = new Tooltip();
         hint.textProperty().bind(viewModel.toggleDisabledHint());
         toggle.setTooltip(hint);
-        toggle.setOnAction(e -> viewModel.toggleDisabled());
+        Button password = Buttons.of("resetPasswordButton", viewModel.startPasswordResetCommand(), Feather.KEY);
 
-        Button password = button("resetPasswordButton", "Reset password", Feather.KEY);
-        password.disableProperty().bind(viewModel.canEditSelectedProperty().not());
-        password.setOnAction(e -> viewModel.startPasswordReset());
-
-        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("refreshStaffButton");
-        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        refresh.setTooltip(new Tooltip("Reload the staff list"));
-        refresh.disableProperty().bind(viewModel.busyProperty());
-        refresh.setOnAction(e -> viewModel.load());
+        Button refresh = Buttons.styled("refreshStaffButton", viewModel.reload(), Feather.REFRESH_CW, Styles.BUTTON_ICON);
+        refresh.setText(null); // an icon button; the command's label is its tooltip
+        refresh.getStyleClass().add(Styles.FLAT);
+        refresh.setTooltip(new Tooltip(viewModel.reload().label()));
 
         HBox bar = new HBox(8, add, role, toggle, password, new Spacer(), refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -134,12 +121,5 @@ public final class StaffView extends StackPane {
             }
         });
         return column;
-    }
-
-    private static Button button(String id, String text, Feather icon) {
-        Button button = new Button(text, new FontIcon(icon));
-        button.setId(id);
-        button.setMinWidth(USE_PREF_SIZE);
-        return button;
     }
 }

@@ -5,6 +5,7 @@ import dev.tower.error.ValidationException;
 import dev.tower.security.Role;
 import dev.tower.ui.LocalTimes;
 import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.kit.Command;
 import dev.tower.ui.kit.Confirmation;
 import dev.tower.ui.kit.Confirmations;
 import dev.tower.ui.kit.ScreenState;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -72,6 +74,15 @@ public final class StaffViewModel {
     private final BooleanBinding canResetPassword;
     private final StringBinding toggleDisabledLabel;
     private final StringBinding toggleDisabledHint;
+    private final Command addStaff;
+    private final Command startRoleChangeCommand;
+    private final Command toggleDisabledCommand;
+    private final Command startPasswordResetCommand;
+    private final Command reload;
+    private final Command createCommand;
+    private final Command changeRoleCommand;
+    private final Command resetPasswordCommand;
+    private final Command cancel;
 
     public StaffViewModel(StaffService service, TaskExecutor executor, String ownLogin) {
         this(service, executor, ownLogin, ZoneId.systemDefault());
@@ -125,6 +136,19 @@ public final class StaffViewModel {
         }, selected);
 
         selected.addListener((obs, old, now) -> selectionChanged(now));
+
+        // the screen is an admin's (the shell shows it to no one else), so permission is the session's given
+        BooleanProperty admin = new SimpleBooleanProperty(true);
+        BooleanProperty always = new SimpleBooleanProperty(true);
+        addStaff = Command.of("Add staff", admin, always, busy, this::startAdd);
+        startRoleChangeCommand = Command.of("Change role", admin, canStartRoleChange, busy, this::startRoleChange);
+        toggleDisabledCommand = Command.of("Disable", admin, canToggleDisabled, busy, this::toggleDisabled);
+        startPasswordResetCommand = Command.of("Reset password", admin, canEditSelected, busy, this::startPasswordReset);
+        reload = Command.reading("Reload the staff list", admin, always, busy, this::load);
+        createCommand = Command.of("Add staff", admin, canCreate, busy, this::create);
+        changeRoleCommand = Command.of("Change role", admin, canChangeRole, busy, this::changeRole);
+        resetPasswordCommand = Command.of("Set password", admin, canResetPassword, busy, this::resetPassword);
+        cancel = Command.local("Cancel", form.isNotEqualTo(Form.NONE), new SimpleBooleanProperty(false), this::cancelForm);
     }
 
     /** Loads the staff list (the view calls this each time the screen is shown). */
@@ -352,6 +376,28 @@ public final class StaffViewModel {
     public StringBinding toggleDisabledHint() { return toggleDisabledHint; }
 
     public ScreenState state() { return state; }
+
+    /** Opens the add form. */
+    public Command addStaff() { return addStaff; }
+
+    /** Opens the role form for the selected member (never for yourself). */
+    public Command startRoleChangeCommand() { return startRoleChangeCommand; }
+
+    /** Disables or enables the selected member, after asking; its label follows {@link #toggleDisabledLabel}. */
+    public Command toggleDisabledCommand() { return toggleDisabledCommand; }
+
+    public Command startPasswordResetCommand() { return startPasswordResetCommand; }
+
+    public Command reload() { return reload; }
+
+    public Command createCommand() { return createCommand; }
+
+    public Command changeRoleCommand() { return changeRoleCommand; }
+
+    public Command resetPasswordCommand() { return resetPasswordCommand; }
+
+    /** Closes the open form; there is nothing to cancel while none is open. */
+    public Command cancel() { return cancel; }
 
     /** The question the screen is asking (Disable or Enable a login), if any. */
     public Confirmations confirmations() { return confirmations; }

@@ -67,14 +67,20 @@ class SignInFlowUiTest extends ConsoleUiTest {
             }
         }
 
+        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).as("the open shell watches the gate").isEqualTo(1);
         robot.clickOn("#signOutButton");
         waitFor(robot, "#signInRoot");
         assertThat(robot.lookup("#shellRoot").tryQuery()).isEmpty();
+        // signing out closes the shell: the window's gate keeps no listener of it (nor its session)
+        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).isZero();
     }
 
     @Test
     void wrongPasswordShowsThePlainMessage(FxRobot robot) throws Exception {
         screenshot("sign-in.png");
+        // the saved profiles arrive after the window shows; the embedded database stays the one chosen
+        assertThat(robot.lookup("#embeddedDatabaseChoice").queryAs(javafx.scene.control.RadioButton.class).isSelected())
+                .isTrue();
         typeCredentials(robot, "demo_ops", "not-the-password");
         waitFor(robot, "#signInErrorText");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#signInError").query().isVisible());

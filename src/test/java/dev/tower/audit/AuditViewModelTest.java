@@ -210,4 +210,28 @@ class AuditViewModelTest {
             assertThat(opened).containsExactly(Place.of("bookings", "7c1a0d9e-0000-4000-8000-000000000001"));
         }
     }
+
+    /** The buttons are kit Commands: the chain check needs the permission, Open record a record to open. */
+    @Test
+    void theCommandsAreOffWhenTheirActionMustNotRun() {
+        AuditService offline = new AuditService(dev.tower.testing.TestSessions.offline(dev.tower.security.Role.OPS));
+        AuditViewModel refused = new AuditViewModel(offline, new SyncTaskExecutor(), false, ZONE);
+        assertThat(refused.checkChainCommand().isExecutable()).isFalse();
+        assertThat(refused.checkChainCommand().execute()).isFalse();
+        assertThat(refused.openRecordCommand().isExecutable()).as("nothing selected").isFalse();
+        assertThat(refused.searchCommand().isExecutable()).isTrue();
+
+        AuditViewModel allowed = new AuditViewModel(offline, new SyncTaskExecutor(), true, ZONE);
+        assertThat(allowed.checkChainCommand().isExecutable()).isTrue();
+        try {
+            dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
+            assertThat(allowed.checkChainCommand().isExecutable()).as("a read-only session may still read").isTrue();
+            assertThat(allowed.clearCommand().isExecutable()).isTrue();
+            dev.tower.ui.kit.WriteGate.shared().setOnline(false);
+            assertThat(allowed.checkChainCommand().isExecutable()).as("not without the database").isFalse();
+            assertThat(allowed.searchCommand().isExecutable()).isFalse();
+        } finally {
+            dev.tower.ui.kit.WriteGate.shared().reset();
+        }
+    }
 }

@@ -51,7 +51,7 @@ class DatabaseLossTest {
         if (database != null) {
             database.close();
         }
-        WriteGate.reset();
+        WriteGate.shared().reset();
     }
 
     @Test
@@ -64,7 +64,7 @@ class DatabaseLossTest {
         SettingsService settings = new SettingsService(session);
         SystemSetting fee = feeSetting(settings);
         ShellViewModel shell = new ShellViewModel(session, new SyncTaskExecutor(), new ThemeSetting(), () -> { });
-        monitor = new ConnectionMonitor(session.dataSource(), Duration.ofMillis(300), Runnable::run, WriteGate::setOnline)
+        monitor = new ConnectionMonitor(session.dataSource(), Duration.ofMillis(300), Runnable::run, WriteGate.shared()::setOnline)
                 .start();
         SimpleBooleanProperty yes = new SimpleBooleanProperty(true);
         Command save = Command.of("Save", yes, yes, new SimpleBooleanProperty(false), () -> { });
@@ -73,7 +73,7 @@ class DatabaseLossTest {
 
         database.close(); // the server goes away under the open session
         waitUntil(() -> !monitor.online());
-        assertThat(WriteGate.online().get()).isFalse();
+        assertThat(WriteGate.shared().online().get()).isFalse();
         assertThat(shell.connectionBannerProperty().get()).contains("Lost the connection").contains("reconnects by itself");
         assertThat(save.isExecutable()).isFalse();
         assertThat(save.execute()).isFalse();
@@ -83,7 +83,7 @@ class DatabaseLossTest {
 
         database = EmbeddedDatabase.start(home, port); // back on the same address
         waitUntil(monitor::online);
-        assertThat(WriteGate.writable().get()).isTrue();
+        assertThat(WriteGate.shared().writable().get()).isTrue();
         assertThat(shell.connectionBannerProperty().get()).isEmpty();
         assertThat(shell.reconnectionsProperty().get()).as("the shell re-reads the open screen once").isEqualTo(1);
         assertThat(save.isExecutable()).isTrue();

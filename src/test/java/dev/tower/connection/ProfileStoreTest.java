@@ -55,4 +55,28 @@ class ProfileStoreTest {
         assertThatThrownBy(() -> new ConnectionProfile("x", "h", 5432, "d?ssl=off", "u", null, null, null))
                 .hasMessageContaining("database name");
     }
+
+    @Test
+    void aPasswordKeptFromTheSignInScreenGoesToTheKeyringAndNeverToDisk() throws Exception {
+        String password = "Kept-in-keyring-" + System.nanoTime();
+        MemoryKeyring keyring = new MemoryKeyring();
+        ProfileService service = new ProfileService(new ProfileStore(home.resolve("profiles.properties")), keyring);
+        ConnectionProfile own = ConnectionProfile.fromInput("Production", "db.example.com", "5433", "market", "alice",
+                ConnectionProfile.TlsMode.VERIFY_FULL, "", "");
+        service.save(null, own, password.toCharArray());
+        ConnectionProfile renamed = ConnectionProfile.fromInput("Prod", "db.example.com", "5433", "market", "alice",
+                ConnectionProfile.TlsMode.VERIFY_FULL, "", "");
+        service.save("Production", renamed);
+
+        assertThat(service.list()).containsExactly(renamed);
+        assertThat(service.savedPassword(renamed)).as("the keyring finds it by address, not by name")
+                .hasValueSatisfying(pw -> assertThat(new String(pw)).isEqualTo(password));
+        try (var files = Files.walk(home)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain(password).doesNotContainIgnoringCase("password=");
+            }
+        }
+        assertThatThrownBy(() -> ConnectionProfile.fromInput("x", "h", "port", "d", "u", null, "", ""))
+                .hasMessageEndingWith("The port is a number from 1 to 65535.");
+    }
 }

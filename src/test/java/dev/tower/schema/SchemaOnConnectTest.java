@@ -44,7 +44,7 @@ class SchemaOnConnectTest {
 
     @AfterEach
     void freshGate() {
-        WriteGate.reset();
+        WriteGate.shared().reset();
     }
 
     private static Session signIn(String login) {
@@ -79,7 +79,7 @@ class SchemaOnConnectTest {
                 assertThat(scratch.query("SELECT count(*) FROM public.scratch_notes")).isEqualTo("0");
 
                 // the app side: with the reason set, every write command is off, reads stay on
-                WriteGate.setSchemaReadOnly(reason);
+                WriteGate.shared().setSchemaReadOnly(reason);
                 SimpleBooleanProperty yes = new SimpleBooleanProperty(true);
                 int[] ran = {0};
                 Command write = Command.of("Save", yes, yes, new SimpleBooleanProperty(false), () -> ran[0]++);

@@ -106,4 +106,33 @@ class SettingsViewModelTest {
             mine.update(SettingKind.REFUND_APPROVAL_LIMIT, limitBefore, null);
         }
     }
+
+    /** Each row's Save is a kit Command: off until a changed, valid draft, and off while writes are. */
+    @Test
+    void eachSaveIsACommandThatIsOffWhenItMustBe() {
+        try (var admin = AdminSession.open()) {
+            SettingsService service = new SettingsService(admin.session());
+            SettingsViewModel vm = new SettingsViewModel(service, new SyncTaskExecutor());
+            vm.load();
+            SettingsViewModel.Row sla = vm.row(SettingKind.DISPUTE_SLA_HOURS);
+            String original = sla.valueProperty().get();
+            assertThat(sla.save().isExecutable()).as("nothing edited").isFalse();
+            sla.draftProperty().set("soon");
+            assertThat(sla.save().isExecutable()).isFalse();
+            assertThat(sla.save().execute()).isFalse();
+            sla.draftProperty().set(original.equals("36") ? "37" : "36");
+            assertThat(sla.save().isExecutable()).isTrue();
+            try {
+                dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
+                assertThat(sla.save().isExecutable()).as("no writes on a read-only session").isFalse();
+                assertThat(sla.save().execute()).isFalse();
+                assertThat(vm.reload().isExecutable()).isTrue();
+                dev.tower.ui.kit.WriteGate.shared().setOnline(false);
+                assertThat(vm.reload().isExecutable()).isFalse();
+            } finally {
+                dev.tower.ui.kit.WriteGate.shared().reset();
+            }
+            assertThat(stored(service, SettingKind.DISPUTE_SLA_HOURS)).as("nothing was saved").isEqualTo(original);
+        }
+    }
 }

@@ -115,4 +115,38 @@ class ShellViewModelTest {
         assertThat(ops.selectedSectionProperty().get()).isEqualTo(PROVIDERS);
         assertThat(ops.canGoBack().get()).isFalse();
     }
+
+    /** Issue 14 review: the write gate outlives every shell; closing one must end its watch of the gate. */
+    @Test
+    void closingAShellEndsItsWatchOfTheWriteGate() {
+        dev.tower.ui.kit.WriteGate gate = new dev.tower.ui.kit.WriteGate();
+        ShellViewModel first = new ShellViewModel(TestSessions.offline(Role.OPS), new SyncTaskExecutor(),
+                new ThemeSetting(), () -> { }, gate);
+        assertThat(gate.watcherCount()).isEqualTo(1);
+        gate.setOnline(false);
+        assertThat(first.connectionBannerProperty().get()).contains("Lost the connection");
+        gate.setOnline(true);
+        assertThat(first.reconnectionsProperty().get()).isEqualTo(1);
+
+        first.close();
+        assertThat(gate.watcherCount()).as("the closed shell no longer listens").isZero();
+        gate.setOnline(false);
+        gate.setOnline(true);
+        assertThat(first.connectionBannerProperty().get()).isEmpty();
+        assertThat(first.reconnectionsProperty().get()).as("a closed shell hears nothing more").isEqualTo(1);
+        gate.setSchemaReadOnly("The schema is behind this Tower.");
+        assertThat(first.readOnlyBannerProperty().get()).isEmpty();
+        first.close(); // twice is harmless (stop after sign-out)
+        assertThat(gate.watcherCount()).isZero();
+
+        // sign in again and again: one watch at a time, never one per shell ever opened
+        for (int i = 0; i < 3; i++) {
+            ShellViewModel next = new ShellViewModel(TestSessions.offline(Role.ADMIN), new SyncTaskExecutor(),
+                    new ThemeSetting(), () -> { }, gate);
+            assertThat(gate.watcherCount()).isEqualTo(1);
+            assertThat(next.readOnlyBannerProperty().get()).contains("behind");
+            next.close();
+        }
+        assertThat(gate.watcherCount()).isZero();
+    }
 }

@@ -217,4 +217,54 @@ class StaffViewModelTest {
         StaffMember m = new StaffMember("a_b_c", "A", Role.OPS, false, true, java.time.Instant.parse("2025-01-16T03:30:00Z"), "x");
         assertThat(vm.createdText(m)).as("still the 15th in Detroit").isEqualTo("2025-01-15");
     }
+
+    /** The buttons are kit Commands: each is off exactly when its action must not run, and execute re-checks. */
+    @Test
+    void everyButtonIsACommandThatIsOffWhenItMustBe() {
+        StaffViewModel vm = offline();
+        assertThat(vm.addStaff().isExecutable()).isTrue();
+        assertThat(vm.startRoleChangeCommand().isExecutable()).as("nobody selected").isFalse();
+        assertThat(vm.toggleDisabledCommand().isExecutable()).isFalse();
+        assertThat(vm.startPasswordResetCommand().isExecutable()).isFalse();
+        assertThat(vm.cancel().isExecutable()).as("no form open").isFalse();
+
+        vm.selectedProperty().set(new StaffMember("test_admin", "Test Admin", Role.ADMIN, false, true, null, "setup"));
+        assertThat(vm.startRoleChangeCommand().isExecutable()).as("not your own role").isFalse();
+        assertThat(vm.toggleDisabledCommand().isExecutable()).as("not your own login").isFalse();
+        assertThat(vm.toggleDisabledCommand().execute()).isFalse();
+        assertThat(vm.confirmations().pendingProperty().get()).as("nothing was asked").isNull();
+        assertThat(vm.startPasswordResetCommand().isExecutable()).isTrue();
+
+        vm.selectedProperty().set(new StaffMember("some_one", "Some One", Role.OPS, false, true, null, "setup"));
+        assertThat(vm.startRoleChangeCommand().execute()).isTrue();
+        assertThat(vm.cancel().isExecutable()).isTrue();
+        assertThat(vm.changeRoleCommand().isExecutable()).as("the same role is no change").isFalse();
+        vm.roleChoiceProperty().set(Role.ANALYST);
+        assertThat(vm.changeRoleCommand().isExecutable()).isTrue();
+        assertThat(vm.cancel().execute()).isTrue();
+
+        fillAddForm(vm, "jordan_lee", "Jordan Lee", Role.OPS);
+        assertThat(vm.createCommand().isExecutable()).isTrue();
+        vm.newConfirmProperty().set("different");
+        assertThat(vm.createCommand().isExecutable()).isFalse();
+        assertThat(vm.resetPasswordCommand().isExecutable()).as("no new password typed").isFalse();
+    }
+
+    @Test
+    void writeCommandsAreOffWhileTheDatabaseIsLostAndReloadWhileTheSchemaIsReadOnlyStaysOn() {
+        StaffViewModel vm = offline();
+        vm.selectedProperty().set(new StaffMember("some_one", "Some One", Role.OPS, false, true, null, "setup"));
+        try {
+            dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
+            assertThat(vm.addStaff().isExecutable()).isFalse();
+            assertThat(vm.toggleDisabledCommand().isExecutable()).isFalse();
+            assertThat(vm.startPasswordResetCommand().isExecutable()).isFalse();
+            assertThat(vm.reload().isExecutable()).as("reading is still fine").isTrue();
+            dev.tower.ui.kit.WriteGate.shared().setOnline(false);
+            assertThat(vm.reload().isExecutable()).isFalse();
+        } finally {
+            dev.tower.ui.kit.WriteGate.shared().reset();
+        }
+        assertThat(vm.toggleDisabledCommand().isExecutable()).isTrue();
+    }
 }

@@ -34,8 +34,10 @@ public abstract class ConsoleUiTest {
     void startConsole() throws Exception {
         String jdbcUrl = TestDatabase.get().jdbcUrl();
         stage = FxToolkit.registerPrimaryStage();
+        // each console test starts with no saved profiles, and never reads or writes the user's own
+        java.nio.file.Path profiles = java.nio.file.Files.createTempDirectory("tower-ui").resolve("profiles.properties");
         FxToolkit.setupFixture(() -> {
-            root = new CompositionRoot(new AppConfig(jdbcUrl, true));
+            root = new CompositionRoot(new AppConfig(jdbcUrl, true).withProfiles(profiles));
             root.start(stage);
             // the primary stage is shared by every UI test in the JVM and a shown stage keeps the size an
             // earlier test left it at (a smaller one puts the Staff form's Cancel below the fold): always

@@ -20,8 +20,13 @@ public final class Buttons {
     }
 
     public static Button accent(String id, Command command, Ikon icon) {
+        return styled(id, command, icon, Styles.ACCENT);
+    }
+
+    /** A command's button with an AtlantaFX style ({@code Styles.FLAT}, {@code Styles.DANGER}, …). */
+    public static Button styled(String id, Command command, Ikon icon, String style) {
         Button button = of(id, command, icon);
-        button.getStyleClass().add(Styles.ACCENT);
+        button.getStyleClass().add(style);
         return button;
     }
 }

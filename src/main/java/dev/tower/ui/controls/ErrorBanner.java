@@ -59,11 +59,12 @@ public final class ErrorBanner extends HBox {
 
     private void show(UserMessage message) {
         boolean present = message != null;
-        setVisible(present);
-        setManaged(present);
+        // the words first: whoever sees the banner appear (a test's robot thread) must find them in it
         title.setText(present ? message.title() : "");
         text.setText(present ? message.text() : "");
         detailsText.setText(present ? message.details() : "");
+        setVisible(present);
+        setManaged(present);
         detailsToggle.setSelected(false);
         showDetails(false);
     }

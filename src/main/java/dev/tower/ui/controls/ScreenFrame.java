@@ -5,6 +5,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.tower.ui.kit.Confirmations;
 import dev.tower.ui.kit.ScreenState;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -20,11 +21,12 @@ import javafx.scene.layout.VBox;
  * scene) clears the screen's messages, and each show runs {@code onShow} (usually a reload).
  *
  * <p>Ids derive from {@code id}: {@code <id>Error}, {@code <id>Notice}, {@code <id>Progress},
- * {@code <id>Title}, {@code <id>Toolbar}.
+ * {@code <id>Title}, {@code <id>Toolbar}; a {@link #summary} line takes the id it is given.
  */
 public final class ScreenFrame extends StackPane {
     private final ModalPane modal = new ModalPane();
     private final HBox toolbar = new HBox(8);
+    private final HBox top;
     private final BorderPane body = new BorderPane();
     private final BusyOverlay overlay;
     private final String id;
@@ -38,7 +40,7 @@ public final class ScreenFrame extends StackPane {
         heading.getStyleClass().add(Styles.TITLE_3);
         toolbar.setId(id + "Toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        HBox top = new HBox(12, heading, new Spacer(), toolbar);
+        top = new HBox(12, heading, new Spacer(), toolbar);
         top.setAlignment(Pos.CENTER_LEFT);
         if (title.isEmpty()) {
             top.getChildren().remove(heading);
@@ -67,6 +69,20 @@ public final class ScreenFrame extends StackPane {
                 modal.hide(true);
             }
         });
+    }
+
+    /**
+     * A bold line left of the toolbar that sums the screen up ("3 pending migrations"), bound to the
+     * ViewModel; for screens whose title the shell already shows, it stands where the title would.
+     */
+    public ScreenFrame summary(String summaryId, ObservableStringValue text) {
+        Label summary = new Label();
+        summary.setId(summaryId);
+        summary.textProperty().bind(text);
+        summary.getStyleClass().add(Styles.TEXT_BOLD);
+        summary.setWrapText(true);
+        top.getChildren().add(top.getChildren().size() - 2, summary); // before the spacer and the toolbar
+        return this;
     }
 
     /** Adds buttons (or any controls) to the toolbar, right of the title. */

@@ -10,9 +10,12 @@ import java.util.Objects;
  * is valid ∧ nothing is running". The view binds its button's {@code disable} to {@code executable.not()}
  * and its label to {@link #label}; {@link #execute} re-checks, so a keyboard shortcut cannot bypass it.
  * Commands made by {@link #of} change data, so they are also off while {@link WriteGate#writable()} is
- * false (database lost, schema read-only); {@link #reading} ones need only the database online.
+ * false (database lost, schema read-only); {@link #reading} ones need only the database online (both
+ * follow the window's gate, {@link WriteGate#shared}).
  */
 public final class Command {
+    private static final ObservableBooleanValue ALWAYS = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+
     private final String label;
     private final BooleanBinding executable;
     private final Runnable action;
@@ -29,13 +32,21 @@ public final class Command {
      */
     public static Command of(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
                              ObservableBooleanValue busy, Runnable action) {
-        return gated(label, permitted, valid, busy, WriteGate.writable(), action);
+        return gated(label, permitted, valid, busy, WriteGate.shared().writable(), action);
     }
 
     /** A command that only reads (search, reload): off while the database is unreachable, not when read-only. */
     public static Command reading(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
                                   ObservableBooleanValue busy, Runnable action) {
-        return gated(label, permitted, valid, busy, WriteGate.online(), action);
+        return gated(label, permitted, valid, busy, WriteGate.shared().online(), action);
+    }
+
+    /**
+     * A command that touches no database (the sign-in screen's saved profiles): only its input and the
+     * screen's own work gate it, so it stays usable before any session exists.
+     */
+    public static Command local(String label, ObservableBooleanValue valid, ObservableBooleanValue busy, Runnable action) {
+        return gated(label, ALWAYS, valid, busy, ALWAYS, action);
     }
 
     private static Command gated(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,

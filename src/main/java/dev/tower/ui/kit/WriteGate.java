@@ -5,6 +5,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Subscription;
+
+import java.util.function.Consumer;
 
 /**
  * Whether the signed-in session may change anything right now: the database answers ({@link #online})
@@ -12,44 +15,73 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * {@link Command#of} is disabled while {@link #writable} is false, so no screen has to remember it; read
  * commands ({@link Command#reading}) only need the database online.
  *
- * <p>This is session-wide state held in one place on purpose: a desktop window has one session, and the
- * alternative — threading a property through the constructor of every ViewModel that makes a Command —
- * is exactly the per-screen bookkeeping that forgets one button. Only the composition root (connection
- * monitor, on-connect schema check) sets it, on the FX thread; it is reset at sign-out.
+ * <p>An instance: the composition root takes the window's gate ({@link #shared}), sets it (connection
+ * monitor, on-connect schema check) on the FX thread and hands it to each shell, which watches it through
+ * {@link #watchOnline} and ends that watch when it closes, so a closed shell (and the session it holds) is
+ * not kept alive by the gate. Tests make gates of their own.
  */
 public final class WriteGate {
-    private static final ReadOnlyBooleanWrapper ONLINE = new ReadOnlyBooleanWrapper(WriteGate.class, "online", true);
-    private static final ReadOnlyBooleanWrapper SCHEMA_WRITABLE =
-            new ReadOnlyBooleanWrapper(WriteGate.class, "schemaWritable", true);
-    private static final ReadOnlyStringWrapper READ_ONLY_REASON = new ReadOnlyStringWrapper(WriteGate.class, "reason", "");
-    private static final BooleanBinding WRITABLE = ONLINE.and(SCHEMA_WRITABLE);
+    /**
+     * The window's gate, which {@link Command#of} and {@link Command#reading} follow: one desktop window has
+     * one session at a time, and threading a gate through every ViewModel that makes a Command is the
+     * per-screen bookkeeping that forgets one button.
+     */
+    private static final WriteGate SHARED = new WriteGate();
 
-    private WriteGate() {}
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
+    private final ReadOnlyBooleanWrapper schemaWritable = new ReadOnlyBooleanWrapper(this, "schemaWritable", true);
+    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "reason", "");
+    private final BooleanBinding writable = online.and(schemaWritable);
+    private int watchers;
 
-    public static ReadOnlyBooleanProperty online() { return ONLINE.getReadOnlyProperty(); }
+    public WriteGate() {}
 
-    public static ReadOnlyBooleanProperty schemaWritable() { return SCHEMA_WRITABLE.getReadOnlyProperty(); }
+    public static WriteGate shared() { return SHARED; }
+
+    public ReadOnlyBooleanProperty online() { return online.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty schemaWritable() { return schemaWritable.getReadOnlyProperty(); }
 
     /** online ∧ schema writable. */
-    public static BooleanBinding writable() { return WRITABLE; }
+    public BooleanBinding writable() { return writable; }
 
     /** Why the session is read-only because of its schema, in plain words ("" when it is not). */
-    public static ReadOnlyStringProperty readOnlyReason() { return READ_ONLY_REASON.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty readOnlyReason() { return readOnlyReason.getReadOnlyProperty(); }
 
-    public static void setOnline(boolean online) {
-        ONLINE.set(online);
+    public void setOnline(boolean value) {
+        online.set(value);
     }
 
     /** @param reason shown in the shell's banner; null or blank makes the session writable again */
-    public static void setSchemaReadOnly(String reason) {
+    public void setSchemaReadOnly(String reason) {
         boolean readOnly = reason != null && !reason.isBlank();
-        READ_ONLY_REASON.set(readOnly ? reason : "");
-        SCHEMA_WRITABLE.set(!readOnly);
+        readOnlyReason.set(readOnly ? reason : "");
+        schemaWritable.set(!readOnly);
     }
 
     /** Back to a fresh session's state (sign-out, tests). */
-    public static void reset() {
+    public void reset() {
         setOnline(true);
         setSchemaReadOnly(null);
     }
+
+    /**
+     * Tells {@code onChange} each change of {@link #online} until the returned subscription is ended; the
+     * watcher holds a strong reference, so whoever watches must end it (a shell, when it closes).
+     */
+    public Subscription watchOnline(Consumer<Boolean> onChange) {
+        Subscription watch = online.subscribe((was, now) -> onChange.accept(now));
+        watchers++;
+        boolean[] ended = {false};
+        return () -> {
+            if (!ended[0]) {
+                ended[0] = true;
+                watchers--;
+                watch.unsubscribe();
+            }
+        };
+    }
+
+    /** How many watches are open: one per open shell. */
+    public int watcherCount() { return watchers; }
 }
