@@ -44,6 +44,10 @@ class DisputeFunctionsTest {
                     .contains("dispute.unknown_reason");
             assertThat(SqlProbe.messageOf(ops, "SELECT ops.open_dispute('%s', %d, 'late', ' ')".formatted(paid.booking(), v)))
                     .contains("dispute.note_required");
+            assertThat(SqlProbe.messageOf(ops, "SELECT ops.open_dispute('%s', %d, 'late', repeat('x', 2001))".formatted(paid.booking(), v)))
+                    .contains("dispute.note_too_long").contains("at most 2000 characters");
+            assertThat(SqlProbe.value(ops, "SELECT status || ' ' || version FROM bookings WHERE id = '%s'".formatted(paid.booking())))
+                    .as("a refused opening changes nothing").isEqualTo("completed " + v);
             assertThat(SqlProbe.messageOf(ops, "SELECT ops.open_dispute('%s', %d, 'late', 'Customer called')".formatted(paid.booking(), v + 5)))
                     .contains("booking.changed_meanwhile");
             String dispute = SqlProbe.value(ops, "SELECT ops.open_dispute('%s', %d, 'late', 'Customer called: two hours late')"
