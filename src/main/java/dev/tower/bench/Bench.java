@@ -2,6 +2,7 @@ package dev.tower.bench;
 
 import dev.tower.db.ConnectionSettings;
 import dev.tower.db.EmbeddedDatabase;
+import dev.tower.db.SetupLogin;
 import dev.tower.demo.DemoScale;
 import dev.tower.security.Role;
 import dev.tower.security.Session;
@@ -68,6 +69,7 @@ public final class Bench {
         EmbeddedStartup.Ready ready = EmbeddedStartup.start(options.dataDir(), 0, false);
         try {
             ensureDemo(ready.superuser(), options.scale(), wiring.demo(), say);
+            vacuumPending(ready.superuser(), say);
             EmbeddedDatabase db = ready.database();
             ConnectionSettings superuser = new ConnectionSettings(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
                     db.superuserPassword().toCharArray());
@@ -111,6 +113,36 @@ public final class Bench {
         }
         say.accept("Generating the " + label(scale) + " demo market ...");
         demo.generate(superuser, scale);
+    }
+
+    /**
+     * VACUUMs, before anything is measured, the tables autovacuum would take on during the run: right after a
+     * demo load that is every big table (its inserted rows need their visibility-map pass), minutes of work on
+     * both cores that showed up as slow list pages and mutation spikes in the first minutes of a bench. As
+     * tower_setup (the demo generator's login, a member of the owner role), never as the superuser; a table it
+     * may not vacuum is skipped by VACUUM itself, with a warning.
+     */
+    static void vacuumPending(DataSource superuser, Consumer<String> say) {
+        try (SetupLogin setup = SetupLogin.open(superuser); Connection c = setup.dataSource().getConnection();
+             Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT format('%I.%I', schemaname, relname) FROM pg_catalog.pg_stat_user_tables
+                    WHERE n_ins_since_vacuum + n_dead_tup > 10000 ORDER BY n_live_tup DESC""")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            if (tables.isEmpty()) {
+                return;
+            }
+            say.accept("Vacuuming " + tables.size() + " table(s) first, so autovacuum does not run during the measurements ...");
+            for (String table : tables) {
+                s.execute("VACUUM " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not vacuum the bench database: " + e.getMessage(), e);
+        }
     }
 
     private static long bookings(DataSource superuser) {
