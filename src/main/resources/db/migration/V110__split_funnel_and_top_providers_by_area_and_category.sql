@@ -63,49 +63,38 @@ CREATE UNIQUE INDEX analytics_verification_funnel_key ON analytics_verification_
     (month, provider_type, service_area_id, category) NULLS NOT DISTINCT;
 
 -- ---------------------------------------------------------------------------------------------
--- Providers per market month in three slices, the way the dashboard filters them: by area (over every
--- category), by category (over every area), and by area and category. analytics_provider_months stays for
--- the unfiltered ranking. A filtered ranking reads one slice (by_area, by_category say which) and takes, as
--- topProviders.sql does per month, each month's 100 best of the filter's one cell: 13 cells for a year
--- whatever the filter. (Splitting only by area and category made an area filter enumerate every category's
--- cells, 130 for a year, and sum thousands of candidates: 1.9 s at 1M bookings, slower than the raw tables.)
--- service_area_id NULL in a by-area row means bookings outside every area, as in analytics_daily_bookings.
+-- Providers per market month, service area and category (the booking's area and its listing's category,
+-- as analytics_daily_bookings splits them). analytics_provider_months stays for the unfiltered ranking.
+-- A filtered ranking sums, for the period, each provider's revenue over the cells of the filter's area or
+-- category, read index-only (the rank indexes carry provider and revenue): about 150k entries for the
+-- busiest area over a year. Tried and dropped: each month's 100 best per cell, bounded as topProviders.sql
+-- does, could rarely prove a filtered list exact (an area's top 15 earn less than 13 months of 100th
+-- places), so it ended in the full sum anyway, 0.9 s; and a view sliced by GROUPING SETS (area, category,
+-- both) had 2.3M rows whose concurrent refresh ran past a minute.
 CREATE MATERIALIZED VIEW analytics_provider_cells AS
 WITH disputed AS (
     SELECT d.booking_id, count(*) AS disputes FROM disputes d GROUP BY d.booking_id
-), booked AS (
-    SELECT date_trunc('month', b.created_at AT TIME ZONE 'America/Detroit')::date AS month,
-           b.service_area_id, l.category::text AS category, b.provider_id, b.status, b.price_total,
-           ds.disputes
-    FROM bookings b
-    JOIN listings l ON l.id = b.listing_id
-    LEFT JOIN disputed ds ON ds.booking_id = b.id
-    WHERE b.created_at IS NOT NULL
 )
-SELECT k.month,
-       GROUPING(k.service_area_id) = 0 AS by_area,
-       GROUPING(k.category) = 0 AS by_category,
-       k.service_area_id,
-       k.category,
-       k.provider_id,
+SELECT date_trunc('month', b.created_at AT TIME ZONE 'America/Detroit')::date AS month,
+       b.service_area_id,
+       l.category::text AS category,
+       b.provider_id,
        count(*) AS bookings,
-       count(*) FILTER (WHERE k.status = 'completed') AS completed,
-       coalesce(sum(k.price_total) FILTER (WHERE k.status = 'completed'), 0) AS revenue,
-       coalesce(sum(k.disputes), 0) AS disputes
-FROM booked k
-GROUP BY GROUPING SETS ((k.month, k.service_area_id, k.provider_id),
-                        (k.month, k.category, k.provider_id),
-                        (k.month, k.service_area_id, k.category, k.provider_id));
+       count(*) FILTER (WHERE b.status = 'completed') AS completed,
+       coalesce(sum(b.price_total) FILTER (WHERE b.status = 'completed'), 0) AS revenue,
+       coalesce(sum(ds.disputes), 0) AS disputes
+FROM bookings b
+JOIN listings l ON l.id = b.listing_id
+LEFT JOIN disputed ds ON ds.booking_id = b.id
+WHERE b.created_at IS NOT NULL
+GROUP BY 1, 2, 3, 4;
 CREATE UNIQUE INDEX analytics_provider_cells_key ON analytics_provider_cells
-    (month, by_area, by_category, service_area_id, category, provider_id) NULLS NOT DISTINCT;
--- each slice's cells by revenue, one partial index a slice, so a cell's 100 best are an index range in order
-CREATE INDEX analytics_provider_cells_best_area ON analytics_provider_cells
-    (month, service_area_id, revenue DESC) INCLUDE (provider_id) WHERE by_area AND NOT by_category;
-CREATE INDEX analytics_provider_cells_best_category ON analytics_provider_cells
-    (month, category, revenue DESC) INCLUDE (provider_id) WHERE by_category AND NOT by_area;
-CREATE INDEX analytics_provider_cells_best_both ON analytics_provider_cells
-    (month, service_area_id, category, revenue DESC) INCLUDE (provider_id) WHERE by_area AND by_category;
-CREATE INDEX analytics_provider_cells_provider ON analytics_provider_cells (provider_id, by_area, by_category, month)
+    (month, service_area_id, category, provider_id) NULLS NOT DISTINCT;
+CREATE INDEX analytics_provider_cells_area_rank ON analytics_provider_cells (service_area_id, month)
+    INCLUDE (provider_id, revenue);
+CREATE INDEX analytics_provider_cells_category_rank ON analytics_provider_cells (category, month)
+    INCLUDE (provider_id, revenue);
+CREATE INDEX analytics_provider_cells_provider ON analytics_provider_cells (provider_id, month)
     INCLUDE (service_area_id, category, bookings, completed, revenue, disputes);
 
 -- Listed (and so refreshed by "refresh all") right after the unfiltered top providers.

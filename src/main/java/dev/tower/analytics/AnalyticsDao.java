@@ -60,30 +60,26 @@ public interface AnalyticsDao {
     @RegisterConstructorMapper(TopProvider.class)
     List<TopProvider> topProvidersExact(@Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("limit") int limit);
 
-    @SqlQuery
-    @RegisterConstructorMapper(RankedProvider.class)
-    List<RankedProvider> topProvidersFiltered(@Bind("from") LocalDate from, @Bind("to") LocalDate to,
-                                              @Bind("area") UUID area, @Bind("category") String category,
-                                              @Bind("limit") int limit);
-
+    /** Within an area and/or a category: always summed in full, index-only (topProvidersFiltered.sql says why). */
     @SqlQuery
     @RegisterConstructorMapper(TopProvider.class)
-    List<TopProvider> topProvidersFilteredExact(@Bind("from") LocalDate from, @Bind("to") LocalDate to,
-                                                @Bind("area") UUID area, @Bind("category") String category,
-                                                @Bind("limit") int limit);
+    List<TopProvider> topProvidersFiltered(@Bind("from") LocalDate from, @Bind("to") LocalDate to,
+                                           @Bind("area") UUID area, @Bind("category") String category,
+                                           @Bind("limit") int limit);
 
     /**
-     * The best providers of the period, within the area and category when given (null: any): from each
-     * month's (or cell's) best when that is provably exact, else summed in full.
+     * The best providers of the period, within the area and category when given (null: any). Unfiltered:
+     * from each month's best when that is provably exact, else summed in full.
      */
     default List<TopProvider> bestProviders(LocalDate from, LocalDate to, UUID area, String category, int limit) {
-        boolean filtered = area != null || category != null;
-        List<RankedProvider> ranked = filtered ? topProvidersFiltered(from, to, area, category, limit)
-                : topProviders(from, to, limit);
+        if (area != null || category != null) {
+            return topProvidersFiltered(from, to, area, category, limit);
+        }
+        List<RankedProvider> ranked = topProviders(from, to, limit);
         if (ranked.stream().allMatch(RankedProvider::exact)) {
             return ranked.stream().map(RankedProvider::row).toList();
         }
-        return filtered ? topProvidersFilteredExact(from, to, area, category, limit) : topProvidersExact(from, to, limit);
+        return topProvidersExact(from, to, limit);
     }
 
     @SqlQuery
