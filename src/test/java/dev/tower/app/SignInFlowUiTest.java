@@ -67,12 +67,14 @@ class SignInFlowUiTest extends ConsoleUiTest {
             }
         }
 
-        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).as("the open shell watches the gate").isEqualTo(1);
+        // other tests in this JVM may leave shells of their own watching the shared gate: count this one's
+        int watching = dev.tower.ui.kit.WriteGate.shared().watcherCount();
+        assertThat(watching).as("the open shell watches the gate").isPositive();
         robot.clickOn("#signOutButton");
         waitFor(robot, "#signInRoot");
         assertThat(robot.lookup("#shellRoot").tryQuery()).isEmpty();
         // signing out closes the shell: the window's gate keeps no listener of it (nor its session)
-        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).isZero();
+        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).isEqualTo(watching - 1);
     }
 
     @Test

@@ -79,24 +79,24 @@ class MigrationsPanelStatesTest {
     @Test
     @Order(2)
     void aPendingMigrationIsListedAndAppliedAsTheOwnerOnlyAsConfirmedAndAudited() throws Exception {
-        Files.writeString(scripts.resolve("V91__scratch_pending.sql"), "CREATE TABLE public.scratch_pending (id int);\n");
-        assertThat(row("91").status()).isEqualTo(MigrationRow.Status.PENDING);
-        assertThat(service.pending()).extracting(MigrationRow::script).containsExactly("V91__scratch_pending.sql");
+        Files.writeString(scripts.resolve("V900__scratch_pending.sql"), "CREATE TABLE public.scratch_pending (id int);\n");
+        assertThat(row("900").status()).isEqualTo(MigrationRow.Status.PENDING);
+        assertThat(service.pending()).extracting(MigrationRow::script).containsExactly("V900__scratch_pending.sql");
 
-        assertThatThrownBy(() -> service.migrate(List.of("91", "92"))).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> service.migrate(List.of("900", "901"))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("changed since you confirmed");
         assertThatThrownBy(() -> service.migrate(List.of())).isInstanceOf(ValidationException.class);
         assertThat(scratch.query("SELECT to_regclass('public.scratch_pending')")).isNull();
 
-        SchemaService.MigrateOutcome outcome = service.migrate(List.of("91"));
-        assertThat(outcome.applied()).containsExactly("91");
-        assertThat(row("91").status()).isEqualTo(MigrationRow.Status.APPLIED);
-        assertThat(row("91").installedBy()).isEqualTo("demo_admin");
+        SchemaService.MigrateOutcome outcome = service.migrate(List.of("900"));
+        assertThat(outcome.applied()).containsExactly("900");
+        assertThat(row("900").status()).isEqualTo(MigrationRow.Status.APPLIED);
+        assertThat(row("900").installedBy()).isEqualTo("demo_admin");
         assertThat(scratch.query("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.scratch_pending'::regclass"))
                 .isEqualTo("tower_owner");
         assertThat(scratch.query("SELECT actor_login || ' ' || (new_values->>'outcome') || ' ' || (new_values->'items')::text"
                 + " FROM audit_logs WHERE action_name = 'schema_migrate' ORDER BY seq DESC LIMIT 1"))
-                .isEqualTo("demo_admin succeeded [\"91\"]");
+                .isEqualTo("demo_admin succeeded [\"900\"]");
         // the admin's own pool was not left as the owner
         String currentUser = admin.jdbi().withHandle(h -> h.createQuery("SELECT current_user").mapTo(String.class).one());
         assertThat(currentUser).isEqualTo("demo_admin");
@@ -105,12 +105,12 @@ class MigrationsPanelStatesTest {
     @Test
     @Order(3)
     void aFailedMigrationShowsAsFailedIsAuditedAndRepairRemovesIt() throws Exception {
-        Files.writeString(scripts.resolve("V92__scratch_fails.sql"),
+        Files.writeString(scripts.resolve("V901__scratch_fails.sql"),
                 "CREATE TABLE public.scratch_half (id int);\nSELECT 1 / 0;\n");
-        Files.writeString(scripts.resolve("V92__scratch_fails.sql.conf"), "executeInTransaction=false\n");
+        Files.writeString(scripts.resolve("V901__scratch_fails.sql.conf"), "executeInTransaction=false\n");
         try {
-            assertThatThrownBy(() -> service.migrate(List.of("92"))).isInstanceOf(ValidationException.class)
-                    .hasMessageContaining("92");
+            assertThatThrownBy(() -> service.migrate(List.of("901"))).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("901");
             assertThat(scratch.query("SELECT new_values->>'outcome' FROM audit_logs WHERE action_name = 'schema_migrate'"
                     + " ORDER BY seq DESC LIMIT 1")).isEqualTo("failed");
             // run outside a transaction, its first statement stayed: why the confirmation says "rolled back" only
@@ -119,20 +119,20 @@ class MigrationsPanelStatesTest {
             // Flyway 12 on PostgreSQL does not keep a failed row; a database migrated by an older Flyway (or
             // another tool) does. That row, as Flyway writes it:
             scratch.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) SELECT max(installed_rank) + 1, '92',"
-                    + " 'scratch fails', 'SQL', 'V92__scratch_fails.sql', NULL, 'demo_admin', 5, false FROM flyway_schema_history");
-            MigrationRow failed = row("92");
+                    + " checksum, installed_by, execution_time, success) SELECT max(installed_rank) + 1, '901',"
+                    + " 'scratch fails', 'SQL', 'V901__scratch_fails.sql', NULL, 'demo_admin', 5, false FROM flyway_schema_history");
+            MigrationRow failed = row("901");
             assertThat(failed.status()).isEqualTo(MigrationRow.Status.FAILED);
             assertThat(failed.problem()).contains("Failed").contains("repair");
             assertThat(service.validate().valid()).isFalse();
 
             SchemaService.RepairOutcome repaired = service.repair();
-            assertThat(repaired.actions()).anyMatch(a -> a.contains("92"));
-            assertThat(row("92").status()).isEqualTo(MigrationRow.Status.PENDING);
+            assertThat(repaired.actions()).anyMatch(a -> a.contains("901"));
+            assertThat(row("901").status()).isEqualTo(MigrationRow.Status.PENDING);
             assertThat(scratch.query("SELECT count(*) FROM audit_logs WHERE action_name = 'schema_repair'")).isEqualTo("1");
         } finally {
-            Files.delete(scripts.resolve("V92__scratch_fails.sql"));
-            Files.delete(scripts.resolve("V92__scratch_fails.sql.conf"));
+            Files.delete(scripts.resolve("V901__scratch_fails.sql"));
+            Files.delete(scripts.resolve("V901__scratch_fails.sql.conf"));
         }
     }
 
@@ -160,10 +160,10 @@ class MigrationsPanelStatesTest {
     @Order(5)
     void anAppliedScriptWithoutAFileIsMissingAndOneAboveEveryFileIsFuture() throws Exception {
         Files.delete(Files.list(scripts).filter(p -> p.getFileName().toString().startsWith("V2__")).findFirst().orElseThrow());
-        Files.delete(scripts.resolve("V91__scratch_pending.sql"));
+        Files.delete(scripts.resolve("V900__scratch_pending.sql"));
         assertThat(row("2").status()).isEqualTo(MigrationRow.Status.MISSING);
-        assertThat(row("91").status()).isEqualTo(MigrationRow.Status.FUTURE);
-        assertThat(row("91").problem()).contains("newer Tower");
+        assertThat(row("900").status()).isEqualTo(MigrationRow.Status.FUTURE);
+        assertThat(row("900").problem()).contains("newer Tower");
         assertThat(service.validate().valid()).isFalse();
     }
 
@@ -176,7 +176,7 @@ class MigrationsPanelStatesTest {
                 SchemaService theirs = new SchemaService(other, "filesystem:" + scripts);
                 assertThatThrownBy(theirs::status).isInstanceOf(AccessDeniedException.class);
                 assertThatThrownBy(theirs::validate).isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> theirs.migrate(List.of("91"))).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> theirs.migrate(List.of("900"))).isInstanceOf(AccessDeniedException.class);
                 assertThatThrownBy(theirs::repair).isInstanceOf(AccessDeniedException.class);
                 // past the app, with psql: the audit function is not theirs to call
                 assertThatThrownBy(() -> other.jdbi().useHandle(h -> h.execute(
