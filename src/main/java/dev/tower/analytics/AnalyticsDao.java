@@ -60,7 +60,7 @@ public interface AnalyticsDao {
     @RegisterConstructorMapper(TopProvider.class)
     List<TopProvider> topProvidersExact(@Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("limit") int limit);
 
-    /** Within an area and/or a category: always summed in full, index-only (topProvidersFiltered.sql says why). */
+    /** Within an area and/or a category: exact, from running totals (topProvidersFiltered.sql says how). */
     @SqlQuery
     @RegisterConstructorMapper(TopProvider.class)
     List<TopProvider> topProvidersFiltered(@Bind("from") LocalDate from, @Bind("to") LocalDate to,

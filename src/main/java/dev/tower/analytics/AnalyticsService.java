@@ -111,13 +111,38 @@ public final class AnalyticsService {
      */
     public RefreshOutcome refresh(String viewName) {
         AccessGuard.require(session, Permission.REFRESH_ANALYTICS);
-        return read(session.jdbi(), dao -> dao.refresh(viewName, true));
+        return refreshOnPrimary(viewName, true);
     }
 
     /** A plain refresh (readers wait for it): only for the benchmark's comparison. */
     RefreshOutcome refreshBlocking(String viewName) {
         AccessGuard.require(session, Permission.REFRESH_ANALYTICS);
-        return read(session.jdbi(), dao -> dao.refresh(viewName, false));
+        return refreshOnPrimary(viewName, false);
+    }
+
+    /**
+     * A refresh of a large view may run longer than the pool's client-side socket timeout (45 s), which would
+     * drop the connection mid-refresh with a network error instead of the server's own answer; for this call
+     * the connection waits past the staff statement timeout (60 s), so a refresh that is too slow ends with
+     * that timeout's plain message. Hikari puts the connection's timeout back when it returns to the pool.
+     */
+    private RefreshOutcome refreshOnPrimary(String viewName, boolean concurrently) {
+        try {
+            return session.jdbi().withHandle(handle -> {
+                java.sql.Connection c = handle.getConnection();
+                int before = c.getNetworkTimeout();
+                c.setNetworkTimeout(Runnable::run, REFRESH_NETWORK_TIMEOUT_MS);
+                try {
+                    return handle.attach(AnalyticsDao.class).refresh(viewName, concurrently);
+                } finally {
+                    c.setNetworkTimeout(Runnable::run, before);
+                }
+            });
+        } catch (TowerException e) {
+            throw e;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw ErrorClassifier.classify(e);
+        }
     }
 
     /** Writes the audit row of an export: who (the login), what, which format, how many rows and columns. */
@@ -146,6 +171,8 @@ public final class AnalyticsService {
         double seconds = behind == 0 || position.sinceLastCommit() == null ? 0 : Math.max(0, position.sinceLastCommit());
         return new ReadStatus(true, label, behind, seconds);
     }
+
+    private static final int REFRESH_NETWORK_TIMEOUT_MS = 75_000;
 
     private static <T> T read(Jdbi jdbi, java.util.function.Function<AnalyticsDao, T> query) {
         try {

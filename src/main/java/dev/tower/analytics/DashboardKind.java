@@ -3,16 +3,16 @@ package dev.tower.analytics;
 import java.util.List;
 
 /**
- * The dashboards, each read from one materialized view (whose age it shows). Top providers reads a second,
- * finer view when the filter narrows the area or category: summing the providers' months there would be
- * slower for the common unfiltered case.
+ * The dashboards, each read from one materialized view (whose age it shows). Top providers reads a second
+ * view, of each provider's running totals per area and category, when the filter narrows the area or
+ * category; unfiltered, its per-month view ranks faster.
  */
 public enum DashboardKind {
     REVENUE("Revenue and refunds", "analytics_daily_bookings", null),
     CATEGORIES("Bookings by category", "analytics_daily_bookings", null),
     AREAS("Bookings by area", "analytics_daily_bookings", null),
     DISPUTES("Dispute rate", "analytics_weekly_refunds_disputes", null),
-    TOP_PROVIDERS("Top providers", "analytics_provider_months", "analytics_provider_cells"),
+    TOP_PROVIDERS("Top providers", "analytics_provider_months", "analytics_provider_running_totals"),
     FUNNEL("Verification funnel", "analytics_verification_funnel", null);
 
     private final String title;

@@ -39,7 +39,7 @@ class AnalyticsFilteredDashboardsTest {
                 .forEach(v -> h.execute("REFRESH MATERIALIZED VIEW " + v)));
     }
 
-    /** Area only, category only, both, neither: each against the raw tables. */
+    /** Area only, category only, both, neither, over several periods: each against the raw tables. */
     private static List<AnalyticsFilter> filters() {
         LocalDate to = LocalDate.now(AnalyticsFilter.MARKET_ZONE);
         UUID downtown = raw.withHandle(h -> h.createQuery(
@@ -47,7 +47,10 @@ class AnalyticsFilteredDashboardsTest {
         LocalDate from = to.minusYears(2);
         return List.of(new AnalyticsFilter(from, to, downtown, null), new AnalyticsFilter(from, to, null, "courier"),
                 new AnalyticsFilter(from, to, downtown, "food_delivery"), new AnalyticsFilter(from, to, null, null),
-                new AnalyticsFilter(to.minusMonths(3), to, downtown, "courier"));
+                new AnalyticsFilter(to.minusMonths(3), to, downtown, "courier"),
+                // periods that end before the data does, one of a single month: running totals subtract both ends
+                new AnalyticsFilter(to.minusMonths(7), to.minusMonths(4), null, "food_delivery"),
+                new AnalyticsFilter(to.minusMonths(8), to.minusMonths(8), downtown, null));
     }
 
     private static final String BOOKINGS_IN_FILTER = """

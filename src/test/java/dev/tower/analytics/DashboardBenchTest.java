@@ -41,7 +41,7 @@ class DashboardBenchTest {
                 }
             }
             assertThat(byName).containsKeys("analytics.screen.open", "analytics.screen.open.area",
-                    "analytics.screen.open.category", "analytics.refresh.analytics_provider_cells");
+                    "analytics.screen.open.category", "analytics.refresh.analytics_provider_running_totals");
             for (BenchOperation op : ops) {
                 assertThatCode(() -> op.run(sessions.sessionFor(op))).as(op.name()).doesNotThrowAnyException();
             }

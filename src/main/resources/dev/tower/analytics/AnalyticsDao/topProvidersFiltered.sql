@@ -1,27 +1,42 @@
--- Top providers within an area and/or category, exact: the providers of the filter's cells (V110) ranked by
--- their revenue over the period, read index-only from the area's or the category's rank index (provider and
--- revenue are in it; staff pools plan each statement with its values, so the filter that is set picks its
--- index), then the winners' other sums from their own cells.
-WITH ranked AS (
-    SELECT pc.provider_id, sum(pc.revenue) AS revenue
-    FROM public.analytics_provider_cells pc
-    WHERE pc.month >= date_trunc('month', CAST(:from AS date))::date AND pc.month <= :to
-      AND (CAST(:area AS uuid) IS NULL OR pc.service_area_id = CAST(:area AS uuid))
-      AND (CAST(:category AS text) IS NULL OR pc.category = CAST(:category AS text))
-    GROUP BY pc.provider_id
-    ORDER BY revenue DESC, pc.provider_id
+-- Top providers within an area, a category or both, exact, from running totals (V130): one row per provider
+-- of the filter's slice, read from one range of the view's key (staff pools plan each statement with its
+-- values, so the NULL tests below fold into "category IS NULL" and the like and the key's range is used).
+-- A period [first month, last month] is the total through the last month minus the total through the month
+-- before the first; width_bucket finds, in the row's ascending months, how many are at or before a month.
+-- A provider counts when it had bookings in the period (a month of its own inside it).
+WITH period AS (
+    SELECT extract(year FROM CAST(:from AS date))::int * 12 + extract(month FROM CAST(:from AS date))::int - 2
+               AS before_first,
+           extract(year FROM CAST(:to AS date))::int * 12 + extract(month FROM CAST(:to AS date))::int - 1
+               AS last
+),
+spans AS (
+    SELECT t.provider_id, t.revenue_through,
+           width_bucket(p.before_first, t.months) AS i0,
+           width_bucket(p.last, t.months) AS i1
+    FROM public.analytics_provider_running_totals t
+    CROSS JOIN period p
+    WHERE ((CAST(:area AS uuid) IS NULL AND t.service_area_id IS NULL) OR t.service_area_id = CAST(:area AS uuid))
+      AND ((CAST(:category AS text) IS NULL AND t.category IS NULL) OR t.category = CAST(:category AS text))
+),
+ranked AS (
+    SELECT s.provider_id, s.i0, s.i1,
+           coalesce(s.revenue_through[s.i1], 0) - coalesce(s.revenue_through[s.i0], 0) AS revenue
+    FROM spans s
+    WHERE s.i1 > s.i0
+    ORDER BY revenue DESC, s.provider_id
     LIMIT :limit
 )
 SELECT r.provider_id,
        coalesce(p.business_name, 'Provider ' || left(r.provider_id::text, 8)) AS name,
-       s.bookings, s.completed, r.revenue, s.disputes
+       (t.bookings_through[r.i1] - coalesce(t.bookings_through[r.i0], 0))::bigint AS bookings,
+       (t.completed_through[r.i1] - coalesce(t.completed_through[r.i0], 0))::bigint AS completed,
+       r.revenue,
+       (t.disputes_through[r.i1] - coalesce(t.disputes_through[r.i0], 0))::bigint AS disputes
 FROM ranked r
 JOIN public.providers p ON p.id = r.provider_id
-CROSS JOIN LATERAL (SELECT sum(pc.bookings)::bigint AS bookings, sum(pc.completed)::bigint AS completed,
-                           sum(pc.disputes)::bigint AS disputes
-                    FROM public.analytics_provider_cells pc
-                    WHERE pc.provider_id = r.provider_id
-                      AND pc.month >= date_trunc('month', CAST(:from AS date))::date AND pc.month <= :to
-                      AND (CAST(:area AS uuid) IS NULL OR pc.service_area_id = CAST(:area AS uuid))
-                      AND (CAST(:category AS text) IS NULL OR pc.category = CAST(:category AS text))) s
+JOIN public.analytics_provider_running_totals t
+  ON t.provider_id = r.provider_id
+ AND ((CAST(:area AS uuid) IS NULL AND t.service_area_id IS NULL) OR t.service_area_id = CAST(:area AS uuid))
+ AND ((CAST(:category AS text) IS NULL AND t.category IS NULL) OR t.category = CAST(:category AS text))
 ORDER BY r.revenue DESC, r.provider_id
