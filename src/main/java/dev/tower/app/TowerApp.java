@@ -40,9 +40,9 @@ public final class TowerApp extends Application {
         try {
             Application.launch(TowerApp.class);
         } catch (UnsupportedOperationException toolkitFailed) {
-            // GTK's "Unable to open DISPLAY" when DISPLAY is set but no display answers it
+            // GTK's "Unable to open DISPLAY": DISPLAY is set but no display answers it, or GTK 3 is absent
             LOG.debug("The JavaFX toolkit could not start", toolkitFailed);
-            throw new DesktopSession.NoDesktopException(DesktopSession.UNREACHABLE);
+            throw new DesktopSession.NoDesktopException(DesktopSession.toolkitFailure());
         }
     }
 

@@ -29,6 +29,16 @@ class NoDesktopTest {
     }
 
     @Test
+    void aNamedDisplayThatWillNotOpenSaysWhenGtkIsTheMissingPiece() {
+        assertThat(DesktopSession.toolkitFailure("Linux", library -> false)).isEqualTo(DesktopSession.GTK_MISSING)
+                .contains("apt-get install libgtk-3-0").contains("tower db start");
+        assertThat(DesktopSession.toolkitFailure("Linux", "libgtk-3.so.0"::equals))
+                .isEqualTo(DesktopSession.UNREACHABLE);
+        assertThat(DesktopSession.toolkitFailure("Windows 11", library -> false))
+                .isEqualTo(DesktopSession.UNREACHABLE);
+    }
+
+    @Test
     void theCommandLinePrintsOneLineAndFailsWithoutAStackTrace() {
         assumeTrue(isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))
                 && System.getProperty("os.name", "").startsWith("Linux"), "needs a Linux session without a display");
