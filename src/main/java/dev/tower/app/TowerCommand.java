@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
-@Command(name = "tower", mixinStandardHelpOptions = true, version = "Tower 0.1", usageHelpAutoWidth = true,
+@Command(name = "tower", mixinStandardHelpOptions = true, versionProvider = TowerVersion.class, usageHelpAutoWidth = true,
         description = {"Tower, the operations console of the marketplace.",
                 "With no database given, Tower starts its own embedded PostgreSQL with a demo market."},
         subcommands = {DbCommand.class, DemoCommand.class, BenchCommand.class, AuditCommand.class, SettleCommand.class})
