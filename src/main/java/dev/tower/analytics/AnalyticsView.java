@@ -15,6 +15,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -36,8 +37,9 @@ public final class AnalyticsView extends BorderPane {
         setId("analyticsView");
         DashboardCharts charts = new DashboardCharts(vm::mayOpen, vm::open);
         for (DashboardKind kind : DashboardKind.values()) {
-            Tab tab = new Tab(kind.title(), new DashboardPane(kind, vm, charts, saveDialog));
+            Tab tab = new Tab(kind.tabLabel(), new DashboardPane(kind, vm, charts, saveDialog));
             tab.setId("tab-" + kind.key());
+            tab.setTooltip(new Tooltip(kind.title()));
             tab.setClosable(false);
             tabs.getTabs().add(tab);
         }
