@@ -52,6 +52,12 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void aGateHandedOutThroughAStaticField() {
+        assertThat(violations(TowerRules.noStaticFieldHoldsWindowOrSessionState()))
+                .contains(dev.tower.archfixtures.SharedGate.class.getName() + ".WINDOW");
+    }
+
+    @Test
     void serviceMethodNotStartingWithItsPermissionCheck() {
         assertThat(violations(TowerRules.publicServiceMethodsRequireTheirPermissionFirst()))
                 .contains("FixtureService.list()");

@@ -62,6 +62,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void noStaticFieldHoldsWindowOrSessionState() {
+        TowerRules.noStaticFieldHoldsWindowOrSessionState().check(tower);
+    }
+
+    @Test
     void viewsTalkOnlyToTheirViewModels() {
         noClasses().that().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")

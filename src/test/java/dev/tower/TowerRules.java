@@ -144,9 +144,27 @@ final class TowerRules {
         };
     }
 
+    /**
+     * No service locator: the window's gate, executor and screen state, the session and its pools reach a
+     * class through its constructor, never through a static field anyone can read (a global would leak one
+     * window's or one test's state into the next, and hide who depends on it).
+     */
+    static ArchRule noStaticFieldHoldsWindowOrSessionState() {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields().that().areStatic()
+                .should().haveRawType(new DescribedPredicate<>("window or session state") {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        return List.of("dev.tower.ui.WriteGate", "dev.tower.ui.TaskExecutor", "dev.tower.ui.kit.ScreenState",
+                                        "dev.tower.security.Session", "org.jdbi.v3.core.Jdbi", "javax.sql.DataSource")
+                                .stream().anyMatch(type::isAssignableTo);
+                    }
+                })
+                .because("the composition root passes them in; a static holder is a service locator");
+    }
+
     static List<ArchRule> all() {
         return List.of(viewsHoldNoServicesOrDaos(), viewsAndViewModelsNeverTouchDataAccess(),
                 viewModelsUseNoSceneGraphOrControls(), viewModelsCallServicesOnlyInsideLambdas(),
-                publicServiceMethodsRequireTheirPermissionFirst());
+                publicServiceMethodsRequireTheirPermissionFirst(), noStaticFieldHoldsWindowOrSessionState());
     }
 }

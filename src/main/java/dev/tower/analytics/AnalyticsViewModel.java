@@ -94,8 +94,8 @@ public final class AnalyticsViewModel {
             ages.put(kind, new ReadOnlyStringWrapper(this, "age-" + kind.key(), ""));
         }
         var periodSet = Bindings.createBooleanBinding(() -> fromDay.get() != null && toDay.get() != null, fromDay, toDay);
-        apply = Command.of("Show", new SimpleBooleanProperty(true), periodSet, state.busyFlag(), this::load);
-        refreshAll = Command.of("Refresh all", new SimpleBooleanProperty(mayRefresh), new SimpleBooleanProperty(true),
+        apply = Command.of(state.gate(), "Show", new SimpleBooleanProperty(true), periodSet, state.busyFlag(), this::load);
+        refreshAll = Command.of(state.gate(), "Refresh all", new SimpleBooleanProperty(mayRefresh), new SimpleBooleanProperty(true),
                 state.busyFlag(), () -> refresh(null));
         scheduleMinutes.addListener((obs, old, now) -> lastScheduledRun = clock.instant());
     }

@@ -14,7 +14,7 @@ import dev.tower.schema.MigrationsView;
 import dev.tower.schema.MigrationsViewModel;
 import dev.tower.schema.SchemaService;
 import dev.tower.security.Permission;
-import dev.tower.ui.kit.WriteGate;
+import dev.tower.ui.WriteGate;
 import dev.tower.security.Session;
 import dev.tower.settings.SettingsService;
 import dev.tower.provider.ProviderPageViewModel;
@@ -58,12 +58,12 @@ public final class CompositionRoot {
     static final double MIN_HEIGHT = 640;
 
     private final AppConfig config;
-    private final TaskExecutor executor = new FxTaskExecutor();
+    /** The window's write gate: set here, watched by the open shell, followed by every Command (via the executor). */
+    private final WriteGate gate = new WriteGate();
+    private final TaskExecutor executor = new FxTaskExecutor(gate);
     private final ThemeSetting theme = new ThemeSetting();
     private final SignInService signInService = new SignInService();
     private Stage stage;
-    /** The window's write gate: set here, watched by the open shell, followed by every Command. */
-    private final WriteGate gate = WriteGate.shared();
     private Session session;
     private ShellViewModel shell;
     private ConnectionMonitor monitor;
@@ -130,7 +130,7 @@ public final class CompositionRoot {
         monitor = new ConnectionMonitor(newSession.dataSource(), ConnectionMonitor.DEFAULT_INTERVAL,
                 javafx.application.Platform::runLater, gate::setOnline).start();
         StartupTimings.signedIn();
-        ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut, gate);
+        ShellViewModel shell = new ShellViewModel(newSession, executor, theme, this::signedOut);
         this.shell = shell;
         stage.getScene().setRoot(new ShellView(shell, sectionViews(newSession, shell)));
         javafx.application.Platform.runLater(() -> { // after the pulse that lays it out
@@ -261,4 +261,7 @@ public final class CompositionRoot {
             }
         }
     }
+
+    /** The window's gate (its sign-in flow test counts the open shell's watch of it). */
+    WriteGate gate() { return gate; }
 }

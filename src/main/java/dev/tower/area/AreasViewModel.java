@@ -68,13 +68,13 @@ public final class AreasViewModel {
         form = Form.of(name, latitude, longitude, radius);
         BooleanBinding changed = Bindings.createBooleanBinding(this::draftDiffers,
                 name.textProperty(), latitude.textProperty(), longitude.textProperty(), radius.textProperty(), selected);
-        save = Command.of("Save", this.canManage, form.valid().and(changed), state.busyProperty(), this::saveDraft);
-        startNew = Command.of("New area", this.canManage, new SimpleBooleanProperty(true), state.busyProperty(),
+        save = Command.of(state.gate(), "Save", this.canManage, form.valid().and(changed), state.busyProperty(), this::saveDraft);
+        startNew = Command.of(state.gate(), "New area", this.canManage, new SimpleBooleanProperty(true), state.busyProperty(),
                 () -> select(null));
-        deactivate = Command.of("Deactivate", this.canManage,
+        deactivate = Command.of(state.gate(), "Deactivate", this.canManage,
                 Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().active(), selected),
                 state.busyProperty(), () -> deactivateSelected(false));
-        reactivate = Command.of("Reactivate", this.canManage,
+        reactivate = Command.of(state.gate(), "Reactivate", this.canManage,
                 Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().active(), selected),
                 state.busyProperty(), this::reactivateSelected);
         confirmations.pendingProperty().addListener((obs, old, now) -> {

@@ -122,11 +122,11 @@ public final class AuditViewModel {
         // all of them only read: they need the database online, not a writable schema
         SimpleBooleanProperty always = new SimpleBooleanProperty(true);
         SimpleBooleanProperty mayVerify = new SimpleBooleanProperty(mayVerifyChain);
-        searchCommand = Command.reading("Search", always, always, state.busyProperty(), this::search);
-        clearCommand = Command.reading("Clear", always, always, state.busyProperty(), this::clearFilters);
-        checkChainCommand = Command.reading("Check chain integrity", mayVerify, always, state.busyProperty(), this::checkChain);
+        searchCommand = Command.reading(state.gate(), "Search", always, always, state.busyProperty(), this::search);
+        clearCommand = Command.reading(state.gate(), "Clear", always, always, state.busyProperty(), this::clearFilters);
+        checkChainCommand = Command.reading(state.gate(), "Check chain integrity", mayVerify, always, state.busyProperty(), this::checkChain);
         // opening a record goes to another screen, which has its own busy state: this list's work does not hold it
-        openRecordCommand = Command.reading("Open record", always, canOpenRecord, new SimpleBooleanProperty(false),
+        openRecordCommand = Command.reading(state.gate(), "Open record", always, canOpenRecord, new SimpleBooleanProperty(false),
                 this::openRecord);
         selected.addListener((obs, old, now) -> loadChanges(now));
         list.rows().addListener((javafx.collections.ListChangeListener<AuditEntry>) c -> updateSummary());

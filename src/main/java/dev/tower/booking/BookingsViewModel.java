@@ -63,10 +63,10 @@ public final class BookingsViewModel {
         this.list = new KeysetList<>(state, "bookings", pageSize, BookingFilter.ANY, service::read, this::cursorAfter);
         SimpleBooleanProperty mayView = new SimpleBooleanProperty(session.has(Permission.VIEW_BOOKINGS));
         SimpleBooleanProperty mayMove = new SimpleBooleanProperty(session.has(Permission.CHANGE_BOOKING_STATUS));
-        apply = Command.reading("Search", mayView, new SimpleBooleanProperty(true), state.busyProperty(), this::applyFilters);
+        apply = Command.reading(state.gate(), "Search", mayView, new SimpleBooleanProperty(true), state.busyProperty(), this::applyFilters);
         BooleanBinding formComplete = Bindings.createBooleanBinding(this::moveFormComplete,
                 move, reason, note.textProperty(), selected);
-        confirmMove = Command.of("Move", mayMove, formComplete, state.busyProperty(), this::confirmMove);
+        confirmMove = Command.of(state.gate(), "Move", mayMove, formComplete, state.busyProperty(), this::confirmMove);
         selected.addListener((obs, old, row) -> loadMoves(row));
         savedViews = new SavedViewsModel(service, session, state, list::filter, this::show);
     }

@@ -59,7 +59,7 @@ public final class SavedViewsModel {
         // a blank name is not an error to show, but nothing to save either
         BooleanBinding named = Bindings.createBooleanBinding(() -> name.isValid() && !name.value().isEmpty(),
                 name.textProperty());
-        save = Command.of("Save view", mayView, named, state.busyProperty(), this::save);
+        save = Command.of(state.gate(), "Save view", mayView, named, state.busyProperty(), this::save);
     }
 
     public void load() {

@@ -83,20 +83,20 @@ public final class DisputeQueueViewModel {
         ObservableBooleanValue mayResolve = new SimpleBooleanProperty(canResolve);
         ObservableBooleanValue open = Bindings.createBooleanBinding(
                 () -> detail.get() != null && !detail.get().resolved(), detail);
-        applyFilters = Command.of("Apply filters", yes, dueWithin.valid(), state.busyFlag(), this::reload);
-        claim = Command.of("Claim", mayResolve, Bindings.createBooleanBinding(() -> open.get()
+        applyFilters = Command.of(state.gate(), "Apply filters", yes, dueWithin.valid(), state.busyFlag(), this::reload);
+        claim = Command.of(state.gate(), "Claim", mayResolve, Bindings.createBooleanBinding(() -> open.get()
                 && !login.equals(detail.get().assignedTo()), detail), state.busyFlag(),
                 () -> change("Claimed", () -> disputes.claim(detail.get().id())));
-        release = Command.of("Release", mayResolve, Bindings.createBooleanBinding(() -> open.get()
+        release = Command.of(state.gate(), "Release", mayResolve, Bindings.createBooleanBinding(() -> open.get()
                 && detail.get().assignedTo() != null, detail), state.busyFlag(),
                 () -> change("Released", () -> disputes.release(detail.get().id())));
-        assign = Command.of("Assign", mayResolve, Bindings.createBooleanBinding(() -> open.get()
+        assign = Command.of(state.gate(), "Assign", mayResolve, Bindings.createBooleanBinding(() -> open.get()
                 && assignTarget.get() != null, detail, assignTarget), state.busyFlag(),
                 () -> change("Assigned to " + assignTarget.get().label() + ":",
                         () -> disputes.assign(detail.get().id(), assignTarget.get().code())));
-        openBooking = Command.of("Open booking", yes, detail.isNotNull(), state.busyFlag(),
+        openBooking = Command.of(state.gate(), "Open booking", yes, detail.isNotNull(), state.busyFlag(),
                 () -> openPlace.accept(Place.of("bookings", detail.get().bookingId())));
-        retryRefund = Command.of("Retry refund", new SimpleBooleanProperty(canRefund),
+        retryRefund = Command.of(state.gate(), "Retry refund", new SimpleBooleanProperty(canRefund),
                 Bindings.createBooleanBinding(() -> selectedRefund.get() != null && selectedRefund.get().canRetry(), selectedRefund),
                 state.busyFlag(), this::retry);
         selected.addListener((obs, old, now) -> {

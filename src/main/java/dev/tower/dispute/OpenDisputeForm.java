@@ -30,7 +30,7 @@ public final class OpenDisputeForm {
         this.disputes = disputes;
         this.state = state;
         this.onOpened = onOpened;
-        open = Command.of("Open dispute", new SimpleBooleanProperty(permitted),
+        open = Command.of(state.gate(), "Open dispute", new SimpleBooleanProperty(permitted),
                 Bindings.createBooleanBinding(() -> orderNumber.isValid() && note.isValid() && reason.get() != null,
                         orderNumber.valid(), note.valid(), reason), state.busyFlag(), this::submit);
     }

@@ -54,7 +54,7 @@ public final class ResolutionForm {
                         && resolution.get() != null && amountProblem.get().isEmpty() && note.isValid()
                         && (resolution.get() == Resolution.NO_REFUND || reason.get() != null),
                 dispute, resolution, amountProblem, note.valid(), reason);
-        resolve = Command.of("Resolve", new SimpleBooleanProperty(permitted), valid, state.busyFlag(), this::submit);
+        resolve = Command.of(state.gate(), "Resolve", new SimpleBooleanProperty(permitted), valid, state.busyFlag(), this::submit);
     }
 
     /** Shows {@code detail}; a different dispute starts a clean form with a new key. */

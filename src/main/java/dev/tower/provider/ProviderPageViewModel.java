@@ -81,20 +81,20 @@ public final class ProviderPageViewModel {
                 () -> viewer.imageProperty().get() != null && viewer.problemProperty().get().isEmpty()
                         && viewer.hashWarningProperty().get().isEmpty(),
                 viewer.imageProperty(), viewer.problemProperty(), viewer.hashWarningProperty());
-        acceptDocument = Command.of(VerificationShortcuts.ACCEPT_DOCUMENT.withKey(), review,
+        acceptDocument = Command.of(state.gate(), VerificationShortcuts.ACCEPT_DOCUMENT.withKey(), review,
                 pendingDocument.and(Bindings.createBooleanBinding(() -> selectedDocument.get() != null
                         && !selectedDocument.get().expiredOn(today()), selectedDocument)).and(viewerShowsStoredFile),
                 state.busyProperty(), () -> decideDocument(true));
-        rejectDocument = Command.of(VerificationShortcuts.REJECT_DOCUMENT.withKey(), review,
+        rejectDocument = Command.of(state.gate(), VerificationShortcuts.REJECT_DOCUMENT.withKey(), review,
                 pendingDocument.and(hasReason), state.busyProperty(), () -> decideDocument(false));
-        verify = Command.of(VerificationShortcuts.VERIFY_PROVIDER.withKey(), decide, statusIn("pending", "rejected"),
+        verify = Command.of(state.gate(), VerificationShortcuts.VERIFY_PROVIDER.withKey(), decide, statusIn("pending", "rejected"),
                 state.busyProperty(), () -> decide("Verifying…", "Provider verified.",
                         () -> service.verify(id(), version())));
-        reject = Command.of("Reject provider", decide, statusIn("pending").and(hasReason), state.busyProperty(),
+        reject = Command.of(state.gate(), "Reject provider", decide, statusIn("pending").and(hasReason), state.busyProperty(),
                 () -> decide("Rejecting…", "Provider rejected.", () -> service.reject(id(), version(), reason.get())));
-        suspend = Command.of("Suspend", decide, statusIn("verified").and(hasReason), state.busyProperty(),
+        suspend = Command.of(state.gate(), "Suspend", decide, statusIn("verified").and(hasReason), state.busyProperty(),
                 () -> decide("Suspending…", "Provider suspended.", () -> service.suspend(id(), version(), reason.get())));
-        reinstate = Command.of("Reinstate", decide, statusIn("suspended").and(hasReason), state.busyProperty(),
+        reinstate = Command.of(state.gate(), "Reinstate", decide, statusIn("suspended").and(hasReason), state.busyProperty(),
                 () -> decide("Reinstating…", "Provider reinstated.", () -> service.reinstate(id(), version(), reason.get())));
         selectedDocument.addListener((obs, old, now) -> {
             if (mayReview && now != null && (old == null || !old.id().equals(now.id()))) {

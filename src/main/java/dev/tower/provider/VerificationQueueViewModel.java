@@ -49,7 +49,7 @@ public final class VerificationQueueViewModel {
         for (ProviderStatus s : ProviderStatus.values()) {
             tabLabels.put(s, new ReadOnlyStringWrapper(this, "tab" + s, s.label()));
         }
-        bulkVerify = Command.of("Verify checked", new SimpleBooleanProperty(mayVerify),
+        bulkVerify = Command.of(state.gate(), "Verify checked", new SimpleBooleanProperty(mayVerify),
                 Bindings.isNotEmpty(checked), state.busyProperty(), this::verifyChecked);
         tab.addListener((obs, old, now) -> applyFilters());
     }

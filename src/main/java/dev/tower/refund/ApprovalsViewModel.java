@@ -51,8 +51,8 @@ public final class ApprovalsViewModel {
         BooleanBinding decidable = Bindings.createBooleanBinding(() -> selected.get() != null && whyNot.get().isEmpty()
                 && note.isValid(), selected, whyNot, note.valid());
         SimpleBooleanProperty permitted = new SimpleBooleanProperty(canApprove);
-        approve = Command.of("Approve", permitted, decidable, state.busyFlag(), () -> decide(true));
-        decline = Command.of("Decline", permitted, decidable, state.busyFlag(), () -> decide(false));
+        approve = Command.of(state.gate(), "Approve", permitted, decidable, state.busyFlag(), () -> decide(true));
+        decline = Command.of(state.gate(), "Decline", permitted, decidable, state.busyFlag(), () -> decide(false));
     }
 
     public void load() {

@@ -48,9 +48,9 @@ public final class HealthViewModel {
         this.zone = Objects.requireNonNull(zone);
         this.state = new ScreenState(executor);
         SimpleBooleanProperty always = new SimpleBooleanProperty(true);
-        reload = Command.reading("Reload", always, always, state.busyProperty(), this::load);
-        analyze = Command.reading("Analyze table", always, selectedTable.isNotNull(), state.busyProperty(), this::askAnalyze);
-        cancel = Command.reading("Cancel statement", always, Bindings.createBooleanBinding(
+        reload = Command.reading(state.gate(), "Reload", always, always, state.busyProperty(), this::load);
+        analyze = Command.reading(state.gate(), "Analyze table", always, selectedTable.isNotNull(), state.busyProperty(), this::askAnalyze);
+        cancel = Command.reading(state.gate(), "Cancel statement", always, Bindings.createBooleanBinding(
                 () -> selectedSession.get() != null && "active".equals(selectedSession.get().state()), selectedSession),
                 state.busyProperty(), this::askCancel);
     }

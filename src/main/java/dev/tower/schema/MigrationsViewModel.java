@@ -53,12 +53,12 @@ public final class MigrationsViewModel {
         this.state = new ScreenState(executor);
         SimpleBooleanProperty always = new SimpleBooleanProperty(true);
         SimpleBooleanProperty apply = new SimpleBooleanProperty(mayApply);
-        reload = Command.reading("Reload", always, always, state.busyProperty(), this::load);
-        validate = Command.reading("Validate", always, always, state.busyProperty(), this::runValidate);
-        migrate = Command.reading("Migrate\u2026", apply, Bindings.createBooleanBinding(
+        reload = Command.reading(state.gate(), "Reload", always, always, state.busyProperty(), this::load);
+        validate = Command.reading(state.gate(), "Validate", always, always, state.busyProperty(), this::runValidate);
+        migrate = Command.reading(state.gate(), "Migrate\u2026", apply, Bindings.createBooleanBinding(
                 () -> rows.stream().anyMatch(r -> r.status() == MigrationRow.Status.PENDING), rows),
                 state.busyProperty(), this::askMigrate);
-        repair = Command.reading("Repair\u2026", apply, always, state.busyProperty(), this::askRepair);
+        repair = Command.reading(state.gate(), "Repair\u2026", apply, always, state.busyProperty(), this::askRepair);
     }
 
     private record Loaded(List<MigrationRow> rows, SchemaStanding standing) {}

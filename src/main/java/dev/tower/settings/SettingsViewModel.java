@@ -52,7 +52,7 @@ public final class SettingsViewModel {
         this.zone = Objects.requireNonNull(zone);
         this.canReload = state.busyProperty().not();
         rows = Arrays.stream(SettingKind.values()).map(Row::new).toList();
-        reload = Command.reading("Reload", admin, admin, state.busyProperty(), this::load);
+        reload = Command.reading(state.gate(), "Reload", admin, admin, state.busyProperty(), this::load);
     }
 
     /** Reads every setting; drafts start from the stored values (unsaved edits are discarded). */
@@ -142,7 +142,7 @@ public final class SettingsViewModel {
             canSave = Bindings.createBooleanBinding(() -> !state.isBusy() && available.get()
                     && !draft.get().isBlank() && !draft.get().strip().equals(value.get()) && problem.get().isEmpty(),
                     state.busyProperty(), available, draft, value, problem);
-            save = Command.of("Save", admin, canSave, state.busyProperty(), () -> SettingsViewModel.this.save(this));
+            save = Command.of(state.gate(), "Save", admin, canSave, state.busyProperty(), () -> SettingsViewModel.this.save(this));
         }
 
         private String check(String text) {

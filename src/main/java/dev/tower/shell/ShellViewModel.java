@@ -9,7 +9,7 @@ import dev.tower.ui.TaskExecutor;
 import dev.tower.ui.ThemeSetting;
 import dev.tower.ui.kit.Navigator;
 import dev.tower.ui.kit.Place;
-import dev.tower.ui.kit.WriteGate;
+import dev.tower.ui.WriteGate;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -51,17 +51,11 @@ public final class ShellViewModel {
     private final javafx.beans.binding.BooleanBinding offerMigration;
     private final javafx.util.Subscription onlineWatch;
 
-    /** @param onSignedOut runs on the UI thread once the session's connections are closed */
-    public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut) {
-        this(session, executor, theme, onSignedOut, WriteGate.shared());
-    }
-
     /**
-     * @param gate the window's write gate, watched until {@link #close}: the composition root's, or a
-     *             test's own
+     * @param executor    the window's; its {@link TaskExecutor#gate() gate} is watched until {@link #close}
+     * @param onSignedOut runs on the UI thread once the session's connections are closed
      */
-    public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut,
-                          WriteGate gate) {
+    public ShellViewModel(Session session, TaskExecutor executor, ThemeSetting theme, Runnable onSignedOut) {
         this.session = Objects.requireNonNull(session);
         this.executor = Objects.requireNonNull(executor);
         this.theme = Objects.requireNonNull(theme);
@@ -74,6 +68,7 @@ public final class ShellViewModel {
         selectedSection.set(sections.isEmpty() ? null : sections.getFirst());
         navigator = new Navigator(Place.section(sections.isEmpty() ? NO_SECTION : sections.getFirst().key()));
         navigator.currentProperty().addListener((obs, old, place) -> selectedSection.set(sectionOf(place).orElse(null)));
+        WriteGate gate = executor.gate();
         // a watch, not a bare listener: the gate outlives this shell, and close() ends it so the gate does
         // not keep a signed-out shell and its session alive
         onlineWatch = gate.watchOnline(this::connectionChanged);

@@ -140,14 +140,14 @@ public final class StaffViewModel {
         // the screen is an admin's (the shell shows it to no one else), so permission is the session's given
         BooleanProperty admin = new SimpleBooleanProperty(true);
         BooleanProperty always = new SimpleBooleanProperty(true);
-        addStaff = Command.of("Add staff", admin, always, busy, this::startAdd);
-        startRoleChangeCommand = Command.of("Change role", admin, canStartRoleChange, busy, this::startRoleChange);
-        toggleDisabledCommand = Command.of("Disable", admin, canToggleDisabled, busy, this::toggleDisabled);
-        startPasswordResetCommand = Command.of("Reset password", admin, canEditSelected, busy, this::startPasswordReset);
-        reload = Command.reading("Reload the staff list", admin, always, busy, this::load);
-        createCommand = Command.of("Add staff", admin, canCreate, busy, this::create);
-        changeRoleCommand = Command.of("Change role", admin, canChangeRole, busy, this::changeRole);
-        resetPasswordCommand = Command.of("Set password", admin, canResetPassword, busy, this::resetPassword);
+        addStaff = Command.of(state.gate(), "Add staff", admin, always, busy, this::startAdd);
+        startRoleChangeCommand = Command.of(state.gate(), "Change role", admin, canStartRoleChange, busy, this::startRoleChange);
+        toggleDisabledCommand = Command.of(state.gate(), "Disable", admin, canToggleDisabled, busy, this::toggleDisabled);
+        startPasswordResetCommand = Command.of(state.gate(), "Reset password", admin, canEditSelected, busy, this::startPasswordReset);
+        reload = Command.reading(state.gate(), "Reload the staff list", admin, always, busy, this::load);
+        createCommand = Command.of(state.gate(), "Add staff", admin, canCreate, busy, this::create);
+        changeRoleCommand = Command.of(state.gate(), "Change role", admin, canChangeRole, busy, this::changeRole);
+        resetPasswordCommand = Command.of(state.gate(), "Set password", admin, canResetPassword, busy, this::resetPassword);
         cancel = Command.local("Cancel", form.isNotEqualTo(Form.NONE), new SimpleBooleanProperty(false), this::cancelForm);
     }
 

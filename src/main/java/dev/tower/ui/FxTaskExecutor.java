@@ -15,6 +15,15 @@ public final class FxTaskExecutor implements TaskExecutor {
     private static final int WORKERS = 3;
     private final TaskOutcomes outcomes = new TaskOutcomes();
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
+    private final WriteGate gate;
+
+    /** @param gate the window's gate (the composition root's) */
+    public FxTaskExecutor(WriteGate gate) {
+        this.gate = java.util.Objects.requireNonNull(gate, "gate");
+    }
+
+    @Override
+    public WriteGate gate() { return gate; }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {

@@ -6,6 +6,19 @@ package dev.tower.ui;
  */
 public final class SyncTaskExecutor implements TaskExecutor {
     private final TaskOutcomes outcomes = new TaskOutcomes();
+    private final WriteGate gate;
+
+    /** With a gate of its own, open. */
+    public SyncTaskExecutor() {
+        this(new WriteGate());
+    }
+
+    public SyncTaskExecutor(WriteGate gate) {
+        this.gate = java.util.Objects.requireNonNull(gate, "gate");
+    }
+
+    @Override
+    public WriteGate gate() { return gate; }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {

@@ -67,14 +67,13 @@ class SignInFlowUiTest extends ConsoleUiTest {
             }
         }
 
-        // other tests in this JVM may leave shells of their own watching the shared gate: count this one's
-        int watching = dev.tower.ui.kit.WriteGate.shared().watcherCount();
-        assertThat(watching).as("the open shell watches the gate").isPositive();
+        // each window has its own gate: exactly this window's shell watches it
+        assertThat(root.gate().watcherCount()).as("the open shell watches the gate").isEqualTo(1);
         robot.clickOn("#signOutButton");
         waitFor(robot, "#signInRoot");
         assertThat(robot.lookup("#shellRoot").tryQuery()).isEmpty();
         // signing out closes the shell: the window's gate keeps no listener of it (nor its session)
-        assertThat(dev.tower.ui.kit.WriteGate.shared().watcherCount()).isEqualTo(watching - 1);
+        assertThat(root.gate().watcherCount()).isZero();
     }
 
     @Test

@@ -221,17 +221,15 @@ class AuditViewModelTest {
         assertThat(refused.openRecordCommand().isExecutable()).as("nothing selected").isFalse();
         assertThat(refused.searchCommand().isExecutable()).isTrue();
 
-        AuditViewModel allowed = new AuditViewModel(offline, new SyncTaskExecutor(), true, ZONE);
+        SyncTaskExecutor window = new SyncTaskExecutor();
+        AuditViewModel allowed = new AuditViewModel(offline, window, true, ZONE);
         assertThat(allowed.checkChainCommand().isExecutable()).isTrue();
-        try {
-            dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
-            assertThat(allowed.checkChainCommand().isExecutable()).as("a read-only session may still read").isTrue();
-            assertThat(allowed.clearCommand().isExecutable()).isTrue();
-            dev.tower.ui.kit.WriteGate.shared().setOnline(false);
-            assertThat(allowed.checkChainCommand().isExecutable()).as("not without the database").isFalse();
-            assertThat(allowed.searchCommand().isExecutable()).isFalse();
-        } finally {
-            dev.tower.ui.kit.WriteGate.shared().reset();
-        }
+        window.gate().setSchemaReadOnly("The schema is behind this Tower.");
+        assertThat(allowed.checkChainCommand().isExecutable()).as("a read-only session may still read").isTrue();
+        assertThat(allowed.clearCommand().isExecutable()).isTrue();
+        window.gate().setOnline(false);
+        assertThat(allowed.checkChainCommand().isExecutable()).as("not without the database").isFalse();
+        assertThat(allowed.searchCommand().isExecutable()).isFalse();
+        assertThat(refused.searchCommand().isExecutable()).as("another window's gate is its own").isTrue();
     }
 }

@@ -14,7 +14,7 @@ import dev.tower.signin.SignInService;
 import dev.tower.ui.SyncTaskExecutor;
 import dev.tower.ui.ThemeSetting;
 import dev.tower.ui.kit.Command;
-import dev.tower.ui.kit.WriteGate;
+import dev.tower.ui.WriteGate;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,6 @@ class DatabaseLossTest {
         if (database != null) {
             database.close();
         }
-        WriteGate.shared().reset();
     }
 
     @Test
@@ -63,17 +62,18 @@ class DatabaseLossTest {
                 DemoLogins.PASSWORD.toCharArray(), true));
         SettingsService settings = new SettingsService(session);
         SystemSetting fee = feeSetting(settings);
-        ShellViewModel shell = new ShellViewModel(session, new SyncTaskExecutor(), new ThemeSetting(), () -> { });
-        monitor = new ConnectionMonitor(session.dataSource(), Duration.ofMillis(300), Runnable::run, WriteGate.shared()::setOnline)
+        WriteGate gate = new WriteGate(); // the window's, as the composition root makes it
+        ShellViewModel shell = new ShellViewModel(session, new SyncTaskExecutor(gate), new ThemeSetting(), () -> { });
+        monitor = new ConnectionMonitor(session.dataSource(), Duration.ofMillis(300), Runnable::run, gate::setOnline)
                 .start();
         SimpleBooleanProperty yes = new SimpleBooleanProperty(true);
-        Command save = Command.of("Save", yes, yes, new SimpleBooleanProperty(false), () -> { });
+        Command save = Command.of(gate, "Save", yes, yes, new SimpleBooleanProperty(false), () -> { });
         assertThat(save.isExecutable()).isTrue();
         assertThat(shell.connectionBannerProperty().get()).isEmpty();
 
         database.close(); // the server goes away under the open session
         waitUntil(() -> !monitor.online());
-        assertThat(WriteGate.shared().online().get()).isFalse();
+        assertThat(gate.online().get()).isFalse();
         assertThat(shell.connectionBannerProperty().get()).contains("Lost the connection").contains("reconnects by itself");
         assertThat(save.isExecutable()).isFalse();
         assertThat(save.execute()).isFalse();
@@ -83,7 +83,7 @@ class DatabaseLossTest {
 
         database = EmbeddedDatabase.start(home, port); // back on the same address
         waitUntil(monitor::online);
-        assertThat(WriteGate.shared().writable().get()).isTrue();
+        assertThat(gate.writable().get()).isTrue();
         assertThat(shell.connectionBannerProperty().get()).isEmpty();
         assertThat(shell.reconnectionsProperty().get()).as("the shell re-reads the open screen once").isEqualTo(1);
         assertThat(save.isExecutable()).isTrue();

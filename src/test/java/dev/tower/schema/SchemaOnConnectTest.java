@@ -10,10 +10,9 @@ import dev.tower.signin.SignInRequest;
 import dev.tower.signin.SignInService;
 import dev.tower.testing.TestDatabase;
 import dev.tower.ui.kit.Command;
-import dev.tower.ui.kit.WriteGate;
+import dev.tower.ui.WriteGate;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +39,6 @@ class SchemaOnConnectTest {
         if (scratch != null) {
             scratch.drop();
         }
-    }
-
-    @AfterEach
-    void freshGate() {
-        WriteGate.shared().reset();
     }
 
     private static Session signIn(String login) {
@@ -79,11 +73,12 @@ class SchemaOnConnectTest {
                 assertThat(scratch.query("SELECT count(*) FROM public.scratch_notes")).isEqualTo("0");
 
                 // the app side: with the reason set, every write command is off, reads stay on
-                WriteGate.shared().setSchemaReadOnly(reason);
+                WriteGate gate = new WriteGate();
+                gate.setSchemaReadOnly(reason);
                 SimpleBooleanProperty yes = new SimpleBooleanProperty(true);
                 int[] ran = {0};
-                Command write = Command.of("Save", yes, yes, new SimpleBooleanProperty(false), () -> ran[0]++);
-                Command read = Command.reading("Search", yes, yes, new SimpleBooleanProperty(false), () -> ran[0]++);
+                Command write = Command.of(gate, "Save", yes, yes, new SimpleBooleanProperty(false), () -> ran[0]++);
+                Command read = Command.reading(gate, "Search", yes, yes, new SimpleBooleanProperty(false), () -> ran[0]++);
                 assertThat(write.execute()).isFalse();
                 assertThat(read.execute()).isTrue();
                 assertThat(ran[0]).isEqualTo(1);

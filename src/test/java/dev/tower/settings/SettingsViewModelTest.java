@@ -112,7 +112,8 @@ class SettingsViewModelTest {
     void eachSaveIsACommandThatIsOffWhenItMustBe() {
         try (var admin = AdminSession.open()) {
             SettingsService service = new SettingsService(admin.session());
-            SettingsViewModel vm = new SettingsViewModel(service, new SyncTaskExecutor());
+            SyncTaskExecutor window = new SyncTaskExecutor();
+            SettingsViewModel vm = new SettingsViewModel(service, window);
             vm.load();
             SettingsViewModel.Row sla = vm.row(SettingKind.DISPUTE_SLA_HOURS);
             String original = sla.valueProperty().get();
@@ -122,16 +123,12 @@ class SettingsViewModelTest {
             assertThat(sla.save().execute()).isFalse();
             sla.draftProperty().set(original.equals("36") ? "37" : "36");
             assertThat(sla.save().isExecutable()).isTrue();
-            try {
-                dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
-                assertThat(sla.save().isExecutable()).as("no writes on a read-only session").isFalse();
-                assertThat(sla.save().execute()).isFalse();
-                assertThat(vm.reload().isExecutable()).isTrue();
-                dev.tower.ui.kit.WriteGate.shared().setOnline(false);
-                assertThat(vm.reload().isExecutable()).isFalse();
-            } finally {
-                dev.tower.ui.kit.WriteGate.shared().reset();
-            }
+            window.gate().setSchemaReadOnly("The schema is behind this Tower.");
+            assertThat(sla.save().isExecutable()).as("no writes on a read-only session").isFalse();
+            assertThat(sla.save().execute()).isFalse();
+            assertThat(vm.reload().isExecutable()).isTrue();
+            window.gate().setOnline(false);
+            assertThat(vm.reload().isExecutable()).isFalse();
             assertThat(stored(service, SettingKind.DISPUTE_SLA_HOURS)).as("nothing was saved").isEqualTo(original);
         }
     }

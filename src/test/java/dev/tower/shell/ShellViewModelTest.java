@@ -119,9 +119,9 @@ class ShellViewModelTest {
     /** Issue 14 review: the write gate outlives every shell; closing one must end its watch of the gate. */
     @Test
     void closingAShellEndsItsWatchOfTheWriteGate() {
-        dev.tower.ui.kit.WriteGate gate = new dev.tower.ui.kit.WriteGate();
-        ShellViewModel first = new ShellViewModel(TestSessions.offline(Role.OPS), new SyncTaskExecutor(),
-                new ThemeSetting(), () -> { }, gate);
+        dev.tower.ui.WriteGate gate = new dev.tower.ui.WriteGate();
+        ShellViewModel first = new ShellViewModel(TestSessions.offline(Role.OPS), new SyncTaskExecutor(gate),
+                new ThemeSetting(), () -> { });
         assertThat(gate.watcherCount()).isEqualTo(1);
         gate.setOnline(false);
         assertThat(first.connectionBannerProperty().get()).contains("Lost the connection");
@@ -141,8 +141,8 @@ class ShellViewModelTest {
 
         // sign in again and again: one watch at a time, never one per shell ever opened
         for (int i = 0; i < 3; i++) {
-            ShellViewModel next = new ShellViewModel(TestSessions.offline(Role.ADMIN), new SyncTaskExecutor(),
-                    new ThemeSetting(), () -> { }, gate);
+            ShellViewModel next = new ShellViewModel(TestSessions.offline(Role.ADMIN), new SyncTaskExecutor(gate),
+                    new ThemeSetting(), () -> { });
             assertThat(gate.watcherCount()).isEqualTo(1);
             assertThat(next.readOnlyBannerProperty().get()).contains("behind");
             next.close();

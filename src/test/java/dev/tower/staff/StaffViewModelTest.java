@@ -18,7 +18,11 @@ class StaffViewModelTest {
 
     /** Validation needs no database: the session points nowhere. */
     private static StaffViewModel offline() {
-        return new StaffViewModel(new StaffService(TestSessions.offline(Role.ADMIN)), new SyncTaskExecutor(), "test_admin");
+        return offline(new SyncTaskExecutor());
+    }
+
+    private static StaffViewModel offline(SyncTaskExecutor window) {
+        return new StaffViewModel(new StaffService(TestSessions.offline(Role.ADMIN)), window, "test_admin");
     }
 
     private static StaffViewModel real(AdminSession admin) {
@@ -252,19 +256,17 @@ class StaffViewModelTest {
 
     @Test
     void writeCommandsAreOffWhileTheDatabaseIsLostAndReloadWhileTheSchemaIsReadOnlyStaysOn() {
-        StaffViewModel vm = offline();
+        SyncTaskExecutor window = new SyncTaskExecutor();
+        StaffViewModel vm = offline(window);
         vm.selectedProperty().set(new StaffMember("some_one", "Some One", Role.OPS, false, true, null, "setup"));
-        try {
-            dev.tower.ui.kit.WriteGate.shared().setSchemaReadOnly("The schema is behind this Tower.");
-            assertThat(vm.addStaff().isExecutable()).isFalse();
-            assertThat(vm.toggleDisabledCommand().isExecutable()).isFalse();
-            assertThat(vm.startPasswordResetCommand().isExecutable()).isFalse();
-            assertThat(vm.reload().isExecutable()).as("reading is still fine").isTrue();
-            dev.tower.ui.kit.WriteGate.shared().setOnline(false);
-            assertThat(vm.reload().isExecutable()).isFalse();
-        } finally {
-            dev.tower.ui.kit.WriteGate.shared().reset();
-        }
+        window.gate().setSchemaReadOnly("The schema is behind this Tower.");
+        assertThat(vm.addStaff().isExecutable()).isFalse();
+        assertThat(vm.toggleDisabledCommand().isExecutable()).isFalse();
+        assertThat(vm.startPasswordResetCommand().isExecutable()).isFalse();
+        assertThat(vm.reload().isExecutable()).as("reading is still fine").isTrue();
+        window.gate().setOnline(false);
+        assertThat(vm.reload().isExecutable()).isFalse();
+        window.gate().reset();
         assertThat(vm.toggleDisabledCommand().isExecutable()).isTrue();
     }
 }

@@ -21,7 +21,7 @@ class FxTaskExecutorTest {
         var busy = new SimpleBooleanProperty();
         var workThreadWasFx = new CompletableFuture<Boolean>();
         var answer = new CompletableFuture<String>();
-        try (FxTaskExecutor executor = new FxTaskExecutor()) {
+        try (FxTaskExecutor executor = new FxTaskExecutor(new WriteGate())) {
             Platform.runLater(() -> executor.execute(BackgroundTask.of("probe", busy, () -> {
                 workThreadWasFx.complete(Platform.isFxApplicationThread());
                 return "done";
@@ -35,7 +35,7 @@ class FxTaskExecutorTest {
     void failuresAreTypedAndDeliveredOnTheFxThread() throws Exception {
         var failure = new CompletableFuture<TowerException>();
         var onFx = new CompletableFuture<Boolean>();
-        try (FxTaskExecutor executor = new FxTaskExecutor()) {
+        try (FxTaskExecutor executor = new FxTaskExecutor(new WriteGate())) {
             executor.execute(BackgroundTask.of("probe", new SimpleBooleanProperty(), () -> {
                 throw new ValidationException("x", "Plain.");
             }).onFailure(e -> {

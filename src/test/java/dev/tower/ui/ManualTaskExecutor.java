@@ -10,6 +10,10 @@ import java.util.Deque;
 public final class ManualTaskExecutor implements TaskExecutor {
     private final TaskOutcomes outcomes = new TaskOutcomes();
     private final Deque<Runnable> queued = new ArrayDeque<>();
+    private final WriteGate gate = new WriteGate();
+
+    @Override
+    public WriteGate gate() { return gate; }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {

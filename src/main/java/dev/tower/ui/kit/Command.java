@@ -1,5 +1,6 @@
 package dev.tower.ui.kit;
 
+import dev.tower.ui.WriteGate;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * and its label to {@link #label}; {@link #execute} re-checks, so a keyboard shortcut cannot bypass it.
  * Commands made by {@link #of} change data, so they are also off while {@link WriteGate#writable()} is
  * false (database lost, schema read-only); {@link #reading} ones need only the database online (both
- * follow the window's gate, {@link WriteGate#shared}).
+ * follow the gate they are given: a screen's {@link ScreenState#gate()}, the window's).
  */
 public final class Command {
     private static final ObservableBooleanValue ALWAYS = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
@@ -30,15 +31,15 @@ public final class Command {
      * @param permitted the session's permission for this action (a constant for a given session, but
      *                  still a value so role-dependent screens compose)
      */
-    public static Command of(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
-                             ObservableBooleanValue busy, Runnable action) {
-        return gated(label, permitted, valid, busy, WriteGate.shared().writable(), action);
+    public static Command of(WriteGate gate, String label, ObservableBooleanValue permitted,
+                             ObservableBooleanValue valid, ObservableBooleanValue busy, Runnable action) {
+        return gated(label, permitted, valid, busy, gate.writable(), action);
     }
 
     /** A command that only reads (search, reload): off while the database is unreachable, not when read-only. */
-    public static Command reading(String label, ObservableBooleanValue permitted, ObservableBooleanValue valid,
-                                  ObservableBooleanValue busy, Runnable action) {
-        return gated(label, permitted, valid, busy, WriteGate.shared().online(), action);
+    public static Command reading(WriteGate gate, String label, ObservableBooleanValue permitted,
+                                  ObservableBooleanValue valid, ObservableBooleanValue busy, Runnable action) {
+        return gated(label, permitted, valid, busy, gate.online(), action);
     }
 
     /**

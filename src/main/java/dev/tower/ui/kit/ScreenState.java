@@ -5,6 +5,7 @@ import dev.tower.error.TowerException;
 import dev.tower.error.UserMessage;
 import dev.tower.ui.BackgroundTask;
 import dev.tower.ui.TaskExecutor;
+import dev.tower.ui.WriteGate;
 import dev.tower.ui.TaskHandle;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,6 +48,9 @@ public final class ScreenState {
     public ScreenState(TaskExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
+
+    /** The window's gate, which this screen's commands follow ({@link Command#of}, {@link Command#reading}). */
+    public WriteGate gate() { return executor.gate(); }
 
     /** Runs {@code work} in the default lane. See {@link #run(String, String, BackgroundTask.ProgressWork, Consumer, Consumer)}. */
     public <T> TaskHandle run(String description, Callable<T> work, Consumer<? super T> onSuccess) {

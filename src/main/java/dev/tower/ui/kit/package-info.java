@@ -14,11 +14,12 @@
  *   <li>{@link dev.tower.ui.kit.Money}: BigDecimal + currency, strict parsing, half-even rounding.</li>
  * </ul>
  *
- * <p>A feature ViewModel: {@code new ScreenState(executor)}; fields and a {@code Form}; one {@code Command}
- * per button with {@code permitted = new SimpleBooleanProperty(session.has(P))}, {@code valid = form.valid()},
+ * <p>A feature ViewModel: {@code new ScreenState(executor)}; fields and a {@code Form}; one
+ * {@code Command.of(state.gate(), ...)} per button (the gate is the window's, carried by its executor) with
+ * {@code permitted = new SimpleBooleanProperty(session.has(P))}, {@code valid = form.valid()},
  * {@code busy = state.busyProperty()}; the action calls {@code state.run("Saving…", () -> service.save(..),
  * saved -> { state.notice("Saved."); list.reload(); })}. Service calls appear only inside those lambdas
  * (ArchitectureTest checks it). Tests use {@code SyncTaskExecutor} (or test-scope {@code ManualTaskExecutor}
- * for ordering). The controls half is {@code dev.tower.ui.controls}.
+ * for ordering), each with a gate of its own. The controls half is {@code dev.tower.ui.controls}.
  */
 package dev.tower.ui.kit;

@@ -14,7 +14,7 @@ class CommandAndNavigationTest {
         SimpleBooleanProperty valid = new SimpleBooleanProperty(false);
         SimpleBooleanProperty busy = new SimpleBooleanProperty(false);
         AtomicInteger runs = new AtomicInteger();
-        Command save = Command.of("Save", permitted, valid, busy, runs::incrementAndGet);
+        Command save = Command.of(new dev.tower.ui.WriteGate(), "Save", permitted, valid, busy, runs::incrementAndGet);
 
         assertThat(save.isExecutable()).isFalse();
         assertThat(save.execute()).isFalse();

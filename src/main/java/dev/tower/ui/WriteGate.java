@@ -1,4 +1,4 @@
-package dev.tower.ui.kit;
+package dev.tower.ui;
 
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,23 +11,17 @@ import java.util.function.Consumer;
 
 /**
  * Whether the signed-in session may change anything right now: the database answers ({@link #online})
- * and its schema is one this build may write to ({@link #schemaWritable}). Every {@link Command} made by
- * {@link Command#of} is disabled while {@link #writable} is false, so no screen has to remember it; read
- * commands ({@link Command#reading}) only need the database online.
+ * and its schema is one this build may write to ({@link #schemaWritable}). Every command that writes
+ * ({@code dev.tower.ui.kit.Command#of}) is disabled while {@link #writable} is false, so no screen has to
+ * remember it; read commands only need the database online.
  *
- * <p>An instance: the composition root takes the window's gate ({@link #shared}), sets it (connection
- * monitor, on-connect schema check) on the FX thread and hands it to each shell, which watches it through
- * {@link #watchOnline} and ends that watch when it closes, so a closed shell (and the session it holds) is
- * not kept alive by the gate. Tests make gates of their own.
+ * <p>One per window: the composition root makes it, sets it (connection monitor, on-connect schema check)
+ * on the FX thread, and hands it to the window's {@link TaskExecutor}, through which every screen's
+ * {@code ScreenState} reaches it, and to each shell, which watches it through {@link #watchOnline} and ends
+ * that watch when it closes, so a closed shell (and the session it holds) is not kept alive by the gate.
+ * Tests make gates of their own (each {@link SyncTaskExecutor} has one).
  */
 public final class WriteGate {
-    /**
-     * The window's gate, which {@link Command#of} and {@link Command#reading} follow: one desktop window has
-     * one session at a time, and threading a gate through every ViewModel that makes a Command is the
-     * per-screen bookkeeping that forgets one button.
-     */
-    private static final WriteGate SHARED = new WriteGate();
-
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
     private final ReadOnlyBooleanWrapper schemaWritable = new ReadOnlyBooleanWrapper(this, "schemaWritable", true);
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "reason", "");
@@ -35,8 +29,6 @@ public final class WriteGate {
     private int watchers;
 
     public WriteGate() {}
-
-    public static WriteGate shared() { return SHARED; }
 
     public ReadOnlyBooleanProperty online() { return online.getReadOnlyProperty(); }
 
