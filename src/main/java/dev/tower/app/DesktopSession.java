@@ -20,8 +20,9 @@ final class DesktopSession {
     static final String UNREACHABLE = "Tower's window needs a desktop session, and the display this one names"
             + " could not be opened." + WITHOUT_IT;
 
-    static final String GTK_MISSING = "Tower's window needs GTK 3 on Linux, and libgtk-3.so.0 is not installed"
-            + " (on Debian or Ubuntu: apt-get install libgtk-3-0; the .deb package pulls it in)." + WITHOUT_IT;
+    static final String GTK_MISSING = "Tower's window needs GTK 3 on Linux, and libgtk-3.so.0 was not found among"
+            + " this system's libraries (on Debian or Ubuntu: apt-get install libgtk-3-0; the .deb package pulls it in)."
+            + WITHOUT_IT;
 
     /** Where Linux distributions put shared libraries, before LD_LIBRARY_PATH's own entries. */
     private static final List<String> LIBRARY_DIRS = List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu",
