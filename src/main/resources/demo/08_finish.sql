@@ -1,6 +1,7 @@
 -- Demo data, step 8: providers and listings with counters that agree with the bookings and reviews (what
--- the triggers would have kept while the data was loaded with them off) and customers' totals. Statistics and
--- the materialized views follow in 08_statistics.sql, once the deferred keys and indexes are back.
+-- the triggers would have kept while the data was loaded with them off) and customers' totals. Statistics
+-- follow in 08_statistics.sql, once the deferred keys and indexes are back, and the materialized views after
+-- the commit (demo/AfterCommitWork).
 --
 -- providers.completed_jobs = total_orders = bookings now 'completed' (V6's count_completed_jobs);
 -- rating/review_count = reviews of the provider's user (V6's update_provider_rating);

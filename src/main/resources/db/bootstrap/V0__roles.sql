@@ -106,3 +106,31 @@ BEGIN
     END IF;
 END
 $$;
+
+-- tower_demo: where demo generation (demo/DeferredIndexes) records the index builds it leaves until after
+-- its load commits, so a crash before they are built cannot lose their definitions. Owned by tower_setup,
+-- whom no staff role can become, and by no one else: tower_setup runs the statements recorded there.
+-- A schema of that name owned by anybody else is refused, not taken over (its objects could be theirs).
+DO $$
+BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'tower_demo') THEN
+            CREATE SCHEMA tower_demo AUTHORIZATION tower_setup;
+        ELSIF (SELECT nspowner <> 'tower_setup'::regrole FROM pg_namespace WHERE nspname = 'tower_demo') THEN
+            RAISE EXCEPTION 'Schema tower_demo belongs to %, not tower_setup; drop it or rename it and start again.',
+                (SELECT nspowner::regrole FROM pg_namespace WHERE nspname = 'tower_demo');
+        END IF;
+        IF to_regclass('tower_demo.deferred_index') IS NULL THEN
+            SET LOCAL ROLE tower_setup;
+            CREATE TABLE tower_demo.deferred_index (
+                index_name  text PRIMARY KEY,   -- schema-qualified, as to_regclass reads it
+                table_name  text NOT NULL,      -- likewise
+                create_sql  text NOT NULL,      -- pg_get_indexdef before the drop
+                comment_sql text,               -- COMMENT ON INDEX ..., when it had one
+                deferred_at timestamptz NOT NULL DEFAULT now()
+            );
+            RESET ROLE;
+        END IF;
+    END IF;
+END
+$$;

@@ -27,15 +27,26 @@ import java.util.Set;
  *
  * <p>Everything is read from the catalog ({@code pg_get_indexdef}, {@code pg_get_constraintdef}, comments)
  * before it is dropped, so indexes and keys that later migrations add are handled without a list here.
- * Kept in place: keys an {@code ON CONFLICT} of the load needs ({@code keepTables}), exclusion constraints,
+ *
+ * <p>Indexes PostgreSQL 17 can only build on one core (GIN and GiST: the bookings' trigram index alone is a
+ * good half minute at the large scale) are not built in the load's transaction but after its commit, beside
+ * the materialized views' refreshes on a second connection ({@link AfterCommitWork}); their definitions are
+ * recorded in {@code tower_demo.deferred_index} by the transaction that drops them ({@link DeferredIndexes}),
+ * so a crash in between loses none.
+ *
+ * <p>Kept in place: keys an {@code ON CONFLICT} of the load needs ({@code keepTables}), exclusion constraints,
  * keys a view depends on (grouping by a primary key), and any index marked for replica identity or
  * clustering (rare enough not to rebuild by hand).
  */
 final class DeferredKeys {
     private static final Logger LOG = LoggerFactory.getLogger(DeferredKeys.class);
 
-    /** One thing to take off and put back: how to drop it, how to create it, and the comment it carried. */
-    private record Item(String name, String drop, String create, String comment) {}
+    /**
+     * One thing to take off and put back: how to drop it, how to create it, the comment it carried, and
+     * (indexes) its schema-qualified name and whether it is built after the load's commit.
+     */
+    private record Item(String name, String drop, String create, String comment, String qualifiedName,
+                        String table, boolean afterCommit) {}
 
     private final List<Item> keys;
     private final List<Item> indexes;
@@ -43,7 +54,7 @@ final class DeferredKeys {
 
     private DeferredKeys(List<Item> keys, List<Item> indexes, List<Item> foreignKeys) {
         this.keys = keys;
-        this.indexes = indexes;
+        this.indexes = indexes.stream().filter(i -> !i.afterCommit()).toList();
         this.foreignKeys = foreignKeys;
     }
 
@@ -90,8 +101,12 @@ final class DeferredKeys {
                 }
             }
         }
-        LOG.info("deferred {} keys, {} indexes and {} foreign keys of {} emptied tables to after the load",
-                keys.size(), indexes.size(), foreignKeys.size(), truncated.size());
+        List<Item> afterCommit = indexes.stream().filter(Item::afterCommit).toList();
+        DeferredIndexes.record(c, afterCommit.stream()
+                .map(i -> new DeferredIndexes.Definition(i.qualifiedName(), i.table(), i.create(), i.comment())).toList());
+        LOG.info("deferred {} keys, {} indexes and {} foreign keys of {} emptied tables to after the load, and {} indexes"
+                        + " to after its commit", keys.size(), indexes.size() - afterCommit.size(), foreignKeys.size(),
+                truncated.size(), afterCommit.size());
         return new DeferredKeys(keys, indexes, foreignKeys);
     }
 
@@ -128,7 +143,9 @@ final class DeferredKeys {
                     String comment = rs.getString(4);
                     String commentSql = comment == null ? null
                             : rs.getString(5).replace("%s", "'" + comment.replace("'", "''") + "'");
-                    items.add(new Item(rs.getString(1), rs.getString(3), rs.getString(2), commentSql));
+                    boolean index = rs.getMetaData().getColumnCount() > 5;
+                    items.add(new Item(rs.getString(1), rs.getString(3), rs.getString(2), commentSql,
+                            index ? rs.getString(6) : null, index ? rs.getString(7) : null, index && rs.getBoolean(8)));
                 }
             }
         }
@@ -187,8 +204,14 @@ final class DeferredKeys {
                    pg_get_indexdef(i.indexrelid),
                    format('DROP INDEX %s', i.indexrelid::regclass),
                    obj_description(i.indexrelid, 'pg_class'),
-                   format('COMMENT ON INDEX %s IS ', i.indexrelid::regclass) || '%s'
-            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                   format('COMMENT ON INDEX %s IS ', i.indexrelid::regclass) || '%s',
+                   format('%I.%I', (SELECT n.nspname FROM pg_namespace n WHERE n.oid = ic.relnamespace), ic.relname),
+                   format('%I.%I', (SELECT n.nspname FROM pg_namespace n JOIN pg_class t ON t.relnamespace = n.oid
+                                    WHERE t.oid = i.indrelid), (SELECT t.relname FROM pg_class t WHERE t.oid = i.indrelid)),
+                   -- after the commit: PostgreSQL 17 builds these on one core, so they run beside other work
+                   -- there; not expression indexes, whose statistics the load's ANALYZE gathers
+                   am.amname <> 'btree' AND i.indexprs IS NULL
+            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
             WHERE ic.relkind = 'i'
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype <> 'f')
               AND
