@@ -34,21 +34,27 @@ import java.util.concurrent.Future;
 final class AfterCommitWork {
     private static final Logger LOG = LoggerFactory.getLogger(AfterCommitWork.class);
 
-    /** One index build or view refresh: its step name and what it runs on a lane's connection. */
-    private record Task(String name, SqlWork work) {}
+    /**
+     * One unit of work: its step name, what it runs on a lane's connection (auto-commit off; it commits or
+     * rolls back itself), and whether it times its own steps (then the lane does not time it again).
+     */
+    record Task(String name, SqlWork work, boolean timesItself) {}
 
-    private interface SqlWork {
+    interface SqlWork {
         void run(Connection c) throws SQLException;
     }
 
     private final DataSource setup;
     private final DemoScale scale;
     private final int lanes;
+    private final List<Task> extra;
 
-    AfterCommitWork(DataSource setup, DemoScale scale, int lanes) {
+    /** {@code extra}: more work of the generator's own, started right after the longest index and view. */
+    AfterCommitWork(DataSource setup, DemoScale scale, int lanes, List<Task> extra) {
         this.setup = setup;
         this.scale = scale;
         this.lanes = lanes;
+        this.extra = List.copyOf(extra);
     }
 
     /** Two lanes, or one per core up to four: each lane keeps one server process busy. */
@@ -97,7 +103,11 @@ final class AfterCommitWork {
             for (Task task = queue.poll(); task != null; task = queue.poll()) {
                 Task current = task;
                 try {
-                    timer.time("after commit / " + current.name(), () -> current.work().run(c));
+                    if (current.timesItself()) {
+                        current.work().run(c);
+                    } else {
+                        timer.time("after commit / " + current.name(), () -> current.work().run(c));
+                    }
                 } catch (SQLException e) {
                     LOG.warn("demo step after commit / {} failed: {}", current.name(), e.getMessage());
                     failures.add(current.name() + " failed: " + e.getMessage());
@@ -124,14 +134,15 @@ final class AfterCommitWork {
 
     /**
      * The recorded indexes (biggest table first) and the views (longest last refresh first), interleaved, so
-     * that the longest of each kind start together on different lanes.
+     * that the longest of each kind start together on different lanes; the extra work third, as it is
+     * about as long as the longest view refresh and the small tasks balance the lanes at the end.
      */
     private List<Task> tasks() throws SQLException {
         List<Task> indexes = new ArrayList<>();
         List<Task> views = new ArrayList<>();
         try (Connection c = setup.getConnection()) {
             for (DeferredIndexes.Definition d : DeferredIndexes.pending(c)) {
-                indexes.add(new Task("index " + d.indexName(), lane -> DeferredIndexes.build(lane, d)));
+                indexes.add(new Task("index " + d.indexName(), lane -> DeferredIndexes.build(lane, d), false));
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                     SELECT v.matviewname
@@ -141,7 +152,7 @@ final class AfterCommitWork {
                               ORDER BY l.id DESC LIMIT 1) DESC NULLS LAST, v.matviewname""")) {
                 while (rs.next()) {
                     String view = rs.getString(1);
-                    views.add(new Task("refresh " + view, lane -> refresh(lane, view)));
+                    views.add(new Task("refresh " + view, lane -> refresh(lane, view), false));
                 }
             }
         }
@@ -154,6 +165,7 @@ final class AfterCommitWork {
                 all.add(views.get(i));
             }
         }
+        all.addAll(Math.min(2, all.size()), extra);
         return all;
     }
 
