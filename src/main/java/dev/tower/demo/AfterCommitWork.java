@@ -20,16 +20,18 @@ import java.util.concurrent.Future;
 
 /**
  * What a generation does after its load has committed, on several connections at once: build the indexes
- * recorded in {@code tower_demo.deferred_index} and refresh every materialized view in {@code public}.
+ * recorded in {@code tower_demo.deferred_index}, refresh every materialized view in {@code public}, and the
+ * generator's own extra work (the audit history).
  *
- * <p>Why: the load is one transaction, so it runs on one core. These are the longest single-core steps left
- * (the bookings' trigram index, the analytics running totals), they only read the loaded rows, and neither
- * waits for the other: run side by side on two connections, the phase takes about as long as its longest
- * step instead of the sum. Each index build or refresh is its own transaction; at {@code wal_level=minimal}
- * the new index or view file it writes still skips the WAL.
+ * <p>Why: the load is one transaction, so it runs on one core. These are the longest single-core steps
+ * left (the bookings' trigram index, the analytics running totals, the audit history); they only read the
+ * loaded rows, and none waits for another. Side by side on two connections the phase takes about half the
+ * sum of its steps (never less than the longest). Each build or refresh is its own transaction; at
+ * {@code wal_level=minimal} the index or view file it writes still skips the WAL.
  *
  * <p>Until this phase ends the views hold the previous generation's figures (their refresh log says when
- * they were refreshed); a failure is reported, and the next generation finishes what is left.
+ * they were refreshed) and the audit log its history (a valid chain: the reset and the reload are one
+ * transaction); a failure is reported, and the next generation finishes what is left.
  */
 final class AfterCommitWork {
     private static final Logger LOG = LoggerFactory.getLogger(AfterCommitWork.class);

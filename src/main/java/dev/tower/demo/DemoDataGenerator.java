@@ -42,8 +42,8 @@ import java.util.Objects;
  * what the triggers would have (status history, search vectors, provider counters) itself, builds the indexes
  * and keys back once (checking every foreign key) and analyzes the tables. All of it in the wipe's
  * transaction, so at {@code wal_level=minimal} the loaded tables skip the WAL; a failure rolls everything
- * back. After the commit, the indexes PostgreSQL builds on one core only and the materialized views'
- * refreshes run side by side on several connections ({@link AfterCommitWork}).
+ * back. After the commit, the indexes PostgreSQL builds on one core only, the materialized views'
+ * refreshes and the audit history run side by side on several connections ({@link AfterCommitWork}).
  */
 public final class DemoDataGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataGenerator.class);
@@ -165,7 +165,7 @@ public final class DemoDataGenerator {
             long afterCommit = System.nanoTime();
             AfterCommitWork.Task audit = new AfterCommitWork.Task("audit history", lane -> loadAuditHistory(lane, params, timer), true);
             new AfterCommitWork(setup.dataSource(), scale, AfterCommitWork.defaultLanes(), List.of(audit)).run(timer);
-            LOG.info("{} demo indexes and views after the commit: {} ms", scale, (System.nanoTime() - afterCommit) / 1_000_000);
+            LOG.info("{} demo indexes, views and audit history after the commit: {} ms", scale, (System.nanoTime() - afterCommit) / 1_000_000);
             Map<String, Long> counts = countRows(c);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             DemoReport report = new DemoReport(scale, counts, took, timer.steps());
