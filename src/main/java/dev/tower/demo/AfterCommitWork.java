@@ -147,14 +147,15 @@ final class AfterCommitWork {
                 indexes.add(new Task("index " + d.indexName(), lane -> DeferredIndexes.build(lane, d), false));
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT v.matviewname
+                    SELECT v.matviewname, pg_catalog.format('public.%I', v.matviewname)
                     FROM pg_catalog.pg_matviews v
                     WHERE v.schemaname = 'public'
                     ORDER BY (SELECT l.duration_ms FROM public.mv_refresh_log l WHERE l.view_name = v.matviewname
                               ORDER BY l.id DESC LIMIT 1) DESC NULLS LAST, v.matviewname""")) {
                 while (rs.next()) {
                     String view = rs.getString(1);
-                    views.add(new Task("refresh " + view, lane -> refresh(lane, view), false));
+                    String quoted = rs.getString(2);
+                    views.add(new Task("refresh " + view, lane -> refresh(lane, view, quoted), false));
                 }
             }
         }
@@ -172,11 +173,11 @@ final class AfterCommitWork {
     }
 
     /** Refreshes one view and logs it in mv_refresh_log as the console's own refreshes are, in one transaction. */
-    private static void refresh(Connection c, String view) throws SQLException {
+    private static void refresh(Connection c, String view, String quotedName) throws SQLException {
         try {
             long t0 = System.nanoTime();
             try (Statement s = c.createStatement()) {
-                s.execute("REFRESH MATERIALIZED VIEW public." + quoteIdent(view));
+                s.execute("REFRESH MATERIALIZED VIEW " + quotedName);
             }
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO public.mv_refresh_log (view_name, duration_ms, was_concurrent) VALUES (?, ?, false)")) {
@@ -189,9 +190,5 @@ final class AfterCommitWork {
             c.rollback();
             throw e;
         }
-    }
-
-    private static String quoteIdent(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The record, in {@code tower_demo.deferred_index}, of the indexes a generation dropped and builds only after
@@ -111,14 +110,18 @@ final class DeferredIndexes {
                        (SELECT t.relowner::regrole::text FROM pg_catalog.pg_class t
                         WHERE t.oid = pg_catalog.to_regclass('tower_demo.deferred_index'))""")) {
             rs.next();
-            Optional<String> wrong = java.util.stream.Stream.of(rs.getString(1), rs.getString(2))
-                    .filter(owner -> !"tower_setup".equals(owner)).findFirst();
-            if (rs.getString(1) == null || rs.getString(2) == null) {
+            String schemaOwner = rs.getString(1);
+            String tableOwner = rs.getString(2);
+            if (schemaOwner == null || tableOwner == null) {
                 throw new SQLException("The demo generator's table " + TABLE + " is missing; start Tower's embedded"
                         + " database once (tower db start) so that its setup creates it.", "42P01");
             }
-            if (wrong.isPresent()) {
-                throw new SQLException("The demo generator's table " + TABLE + " belongs to " + wrong.get()
+            if (!"tower_setup".equals(schemaOwner)) {
+                throw new SQLException("The demo generator's schema tower_demo belongs to " + schemaOwner
+                        + ", not tower_setup; it is not used.", "42501");
+            }
+            if (!"tower_setup".equals(tableOwner)) {
+                throw new SQLException("The demo generator's table " + TABLE + " belongs to " + tableOwner
                         + ", not tower_setup; it is not used.", "42501");
             }
         }

@@ -90,9 +90,9 @@ final class DeferredKeys {
         }
         String oids = "{" + String.join(",", truncated.stream().map(String::valueOf).toList()) + "}";
         String kept = "{" + String.join(",", keepTables) + "}";
-        List<Item> foreignKeys = read(c, oids, kept, FOREIGN_KEYS);
-        List<Item> keys = read(c, oids, kept, KEYS);
-        List<Item> indexes = read(c, oids, kept, INDEXES);
+        List<Item> foreignKeys = read(c, oids, kept, FOREIGN_KEYS, false);
+        List<Item> keys = read(c, oids, kept, KEYS, false);
+        List<Item> indexes = read(c, oids, kept, INDEXES, true);
         // everything is read before anything is dropped: a definition printed after a drop could differ
         try (Statement s = c.createStatement()) {
             for (List<Item> group : List.of(foreignKeys, keys, indexes)) {
@@ -132,8 +132,11 @@ final class DeferredKeys {
         }
     }
 
-    /** Reads rows of (name, create, drop, comment, comment statement template) for the emptied tables. */
-    private static List<Item> read(Connection c, String oids, String kept, String sql) throws SQLException {
+    /**
+     * Reads rows of (name, create, drop, comment, comment statement template) for the emptied tables, and for
+     * {@code index}es also (qualified name, qualified table name, built after the commit).
+     */
+    private static List<Item> read(Connection c, String oids, String kept, String sql, boolean index) throws SQLException {
         List<Item> items = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, oids);
@@ -143,7 +146,6 @@ final class DeferredKeys {
                     String comment = rs.getString(4);
                     String commentSql = comment == null ? null
                             : rs.getString(5).replace("%s", "'" + comment.replace("'", "''") + "'");
-                    boolean index = rs.getMetaData().getColumnCount() > 5;
                     items.add(new Item(rs.getString(1), rs.getString(3), rs.getString(2), commentSql,
                             index ? rs.getString(6) : null, index ? rs.getString(7) : null, index && rs.getBoolean(8)));
                 }
@@ -205,13 +207,15 @@ final class DeferredKeys {
                    format('DROP INDEX %s', i.indexrelid::regclass),
                    obj_description(i.indexrelid, 'pg_class'),
                    format('COMMENT ON INDEX %s IS ', i.indexrelid::regclass) || '%s',
-                   format('%I.%I', (SELECT n.nspname FROM pg_namespace n WHERE n.oid = ic.relnamespace), ic.relname),
-                   format('%I.%I', (SELECT n.nspname FROM pg_namespace n JOIN pg_class t ON t.relnamespace = n.oid
-                                    WHERE t.oid = i.indrelid), (SELECT t.relname FROM pg_class t WHERE t.oid = i.indrelid)),
+                   format('%I.%I', icn.nspname, ic.relname),
+                   format('%I.%I', tn.nspname, t.relname),
                    -- after the commit: PostgreSQL 17 builds these on one core, so they run beside other work
                    -- there; not expression indexes, whose statistics the load's ANALYZE gathers
                    am.amname <> 'btree' AND i.indexprs IS NULL
-            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace icn ON icn.oid = ic.relnamespace
+            JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace
+            JOIN pg_am am ON am.oid = ic.relam
             WHERE ic.relkind = 'i'
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype <> 'f')
               AND

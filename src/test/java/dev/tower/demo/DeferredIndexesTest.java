@@ -136,6 +136,22 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void aSchemaSomebodyElseOwnsIsRefused() throws Exception {
+        try (Connection su = db.superuser().getConnection(); Statement s = su.createStatement()) {
+            s.execute("ALTER SCHEMA tower_demo OWNER TO tower_owner");
+        }
+        try {
+            assertThatThrownBy(() -> new DemoDataGenerator(db.superuser(), asOf).generate(DemoScale.SMALL))
+                    .isInstanceOf(DatabaseSetupException.class)
+                    .hasMessageContaining("schema tower_demo belongs to tower_owner, not tower_setup");
+        } finally {
+            try (Connection su = db.superuser().getConnection(); Statement s = su.createStatement()) {
+                s.execute("ALTER SCHEMA tower_demo OWNER TO tower_setup");
+            }
+        }
+    }
+
+    @Test
     void theBootstrapRefusesASchemaOfThatNameSomebodyElseMade() throws Exception {
         try (Connection su = db.superuser().getConnection(); Statement s = su.createStatement()) {
             s.execute("ALTER SCHEMA tower_demo RENAME TO tower_demo_kept");
